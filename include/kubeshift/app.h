@@ -1,0 +1,20 @@
+// kubeshift — the commands: one function each, wiring the modules together.
+#ifndef KUBESHIFT_APP_H_
+#define KUBESHIFT_APP_H_
+
+#include <ostream>
+
+#include "kubeshift/options.h"
+
+namespace kubeshift {
+
+/// Runs `kubeshift check`: the report goes to \a out, diagnostics to \a err. Reads standard
+/// input for "-". Returns an ExitCode.
+int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err);
+
+/// Runs `kubeshift versions`. Returns an ExitCode.
+int RunVersions(const VersionsOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace kubeshift
+
+#endif  // KUBESHIFT_APP_H_

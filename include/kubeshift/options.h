@@ -1,0 +1,54 @@
+// kubeshift — command options (filled by the CLI and .kubeshift.yaml) and exit codes.
+#ifndef KUBESHIFT_OPTIONS_H_
+#define KUBESHIFT_OPTIONS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kubeshift/report.h"
+
+namespace kubeshift {
+
+/// The exit-code contract of every command.
+enum ExitCode : int {
+  kExitClean = 0,        ///< nothing at or above --fail-on
+  kExitFindings = 1,     ///< a finding at or above --fail-on
+  kExitUsage = 2,        ///< bad flag, unknown target version, missing path, bad config
+  kExitInputError = 3,   ///< an input could not be read or parsed (wins over 1)
+};
+
+/// Options shared by commands that read a deprecation table and targets.
+struct TableOptions {
+  std::optional<std::string> target_version;   ///< --target-version
+  std::vector<std::string> component_targets;  ///< --target COMPONENT=VERSION
+  std::vector<std::string> rules_files;        ///< --rules FILE
+  std::string config_path;                     ///< --config FILE; empty: search upward
+  bool no_config = false;                      ///< --no-config
+};
+
+/// `kubeshift check`.
+struct CheckOptions {
+  TableOptions table;
+  std::vector<std::string> paths;              ///< "-" is stdin; empty means "."
+  std::vector<std::string> excludes;           ///< --exclude GLOB
+  OutputFormat format = OutputFormat::kText;
+  std::optional<std::string> fail_on;          ///< error (default), warning, never
+  bool show_all = false;
+  bool verbose = false;
+  bool use_gitignore = true;
+  int jobs = 0;                                ///< 0: hardware concurrency
+  std::optional<bool> color;                   ///< --color / --no-color; default: a terminal
+};
+
+/// `kubeshift versions`.
+struct VersionsOptions {
+  TableOptions table;
+  OutputFormat format = OutputFormat::kText;   ///< text, json or markdown
+  std::string component;                       ///< only this component's rows
+  bool filter_by_target = false;               ///< only rows deprecated/removed at the target
+};
+
+}  // namespace kubeshift
+
+#endif  // KUBESHIFT_OPTIONS_H_

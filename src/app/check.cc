@@ -1,0 +1,139 @@
+// `kubeshift check`: discovery → per-file scan in parallel → report → exit code.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "app/environment.h"
+#include "app/file_check.h"
+#include "app/worker_pool.h"
+#include "kubeshift/app.h"
+#include "kubeshift/discovery.h"
+
+namespace kubeshift {
+namespace {
+
+std::string_view KindLabel(InputKind kind) {
+  switch (kind) {
+    case InputKind::kJson: return "JSON";
+    case InputKind::kHelmTemplate: return "chart template";
+    case InputKind::kYaml: break;
+  }
+  return "YAML";
+}
+
+bool ResolveFailOn(const CheckOptions& options, const Environment& env, std::optional<Severity>* threshold,
+                   std::string* error) {
+  std::string fail_on = options.fail_on.value_or(env.config.fail_on.value_or("error"));
+  if (fail_on == "error") {
+    *threshold = Severity::kError;
+  } else if (fail_on == "warning") {
+    *threshold = Severity::kWarning;
+  } else if (fail_on == "never") {
+    *threshold = std::nullopt;
+  } else {
+    *error = fmt::format("--fail-on must be error, warning or never, not '{}'", fail_on);
+    return false;
+  }
+  return true;
+}
+
+bool UseColor(const CheckOptions& options) {
+  if (options.color) return *options.color;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string_view(term) == "dumb") return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+void PrintVerbose(const DiscoveryResult& discovery, const std::vector<FileOutcome>& outcomes, std::ostream& err) {
+  for (const SkippedPath& skipped : discovery.skipped) {
+    fmt::print(err, "kubeshift: skipped {}: {}\n", skipped.display_path, skipped.reason);
+  }
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    const InputFile& input = discovery.inputs[i];
+    const FileOutcome& outcome = outcomes[i];
+    if (!outcome.read) {
+      fmt::print(err, "kubeshift: could not read {}\n", input.display_path);
+      continue;
+    }
+    fmt::print(err, "kubeshift: read {} ({}): {} documents, {} resources", input.display_path,
+               KindLabel(input.kind), outcome.documents, outcome.resources);
+    if (outcome.fallback_documents > 0) fmt::print(err, ", {} via the full YAML parser", outcome.fallback_documents);
+    fmt::print(err, "\n");
+  }
+}
+
+int ExitCodeFor(const CheckReport& report, std::optional<Severity> threshold) {
+  if (!report.errors.empty()) return kExitInputError;
+  if (!threshold) return kExitClean;
+  for (const Finding& finding : report.findings) {
+    if (finding.severity >= *threshold) return kExitFindings;
+  }
+  return kExitClean;
+}
+
+}  // namespace
+
+int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err) {
+  Environment env;
+  std::string error;
+  std::optional<Severity> threshold;
+  if (!PrepareEnvironment(options.table, &env, &error) || !ResolveFailOn(options, env, &threshold, &error)) {
+    fmt::print(err, "kubeshift: error: {}\n", error);
+    return kExitUsage;
+  }
+  DiscoveryOptions discovery_options;
+  discovery_options.excludes = env.config.excludes;
+  discovery_options.excludes.insert(discovery_options.excludes.end(), options.excludes.begin(), options.excludes.end());
+  discovery_options.use_gitignore = options.use_gitignore;
+  std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
+  DiscoveryResult discovery = DiscoverInputs(paths, discovery_options);
+  for (const std::string& message : discovery.missing) fmt::print(err, "kubeshift: error: {}\n", message);
+
+  RuleContext context{env.table, env.targets, options.show_all};
+  std::vector<FileOutcome> outcomes(discovery.inputs.size());
+  std::string stdin_bytes;
+  for (const InputFile& input : discovery.inputs) {
+    if (input.is_stdin) stdin_bytes.assign(std::istreambuf_iterator<char>(std::cin), {});
+  }
+  ParallelFor(discovery.inputs.size(), WorkerCount(options.jobs, discovery.inputs.size()), [&](size_t i) {
+    const InputFile& input = discovery.inputs[i];
+    outcomes[i] = input.is_stdin ? CheckBytes(input, std::move(stdin_bytes), context) : CheckFile(input, context);
+  });
+  if (options.verbose) PrintVerbose(discovery, outcomes, err);
+
+  CheckReport report;
+  report.tool_version = KUBESHIFT_VERSION;
+  report.targets = env.targets;
+  for (size_t i = 0; i < outcomes.size(); ++i) {
+    FileOutcome& outcome = outcomes[i];
+    report.inputs.push_back(discovery.inputs[i].display_path);
+    report.files += outcome.read ? 1 : 0;
+    report.documents += outcome.documents;
+    report.resources += outcome.resources;
+    std::move(outcome.findings.begin(), outcome.findings.end(), std::back_inserter(report.findings));
+    std::move(outcome.errors.begin(), outcome.errors.end(), std::back_inserter(report.errors));
+  }
+  // A directory that cannot be listed is an input that could not be read (exit 3); the
+  // rest of the tree was still scanned.
+  for (const std::string& message : discovery.errors) {
+    size_t colon = message.rfind(": ");  // "PATH: reason"
+    report.errors.push_back({message.substr(0, colon), {}, "cannot be read: " + message.substr(colon + 2)});
+  }
+  SortFindings(&report.findings);
+  SortErrors(&report.errors);
+  WriteReport(options.format, report, ReportOptions{UseColor(options)}, out);
+  out.flush();
+  // A path that does not exist is a usage error; it wins over what the other paths found.
+  if (!discovery.missing.empty()) return kExitUsage;
+  return ExitCodeFor(report, threshold);
+}
+
+}  // namespace kubeshift

@@ -1,0 +1,117 @@
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "kubeshift/app.h"
+#include "kubeshift/deprecation_table.h"
+
+namespace kubeshift {
+namespace {
+
+std::string VersionBanner() {
+  DeprecationTable table;
+  std::string error;
+  std::string newest = "unknown";
+  if (LoadBuiltinTable(&table, &error)) {
+    if (auto version = table.NewestReleased(kKubernetes, TodayUtc())) newest = version->ToString();
+  }
+  return fmt::format("kubeshift {} (deprecation table: Kubernetes up to {})", KUBESHIFT_VERSION, newest);
+}
+
+void AddTableOptions(CLI::App* command, TableOptions* table) {
+  command->add_option("-t,--target-version", table->target_version,
+                      "Kubernetes version to check against (1.29, v1.29, 1.29.3); default: the newest released");
+  command->add_option("--target", table->component_targets,
+                      "target of another component, COMPONENT=VERSION (repeatable), e.g. cert-manager=1.6");
+  command->add_option("--rules", table->rules_files, "extra deprecation rules file (repeatable)");
+  command->add_option("--config", table->config_path, "configuration file (default: .kubeshift.yaml, searched upward)");
+  command->add_flag("--no-config", table->no_config, "do not read a configuration file");
+}
+
+OutputFormat ToFormat(const std::string& name) { return ParseOutputFormat(name).value_or(OutputFormat::kText); }
+
+struct CheckFlags {
+  CheckOptions options;
+  std::string format = "text";
+  std::string fail_on;
+  bool color = false;
+  bool no_color = false;
+  bool no_gitignore = false;
+};
+
+CLI::App* AddCheck(CLI::App& app, CheckFlags* flags) {
+  CLI::App* check = app.add_subcommand("check", "report deprecated and removed Kubernetes APIs in files and charts");
+  CheckOptions& o = flags->options;
+  check->add_option("paths", o.paths, "files and directories to scan; - reads standard input (default: .)");
+  AddTableOptions(check, &o.table);
+  check->add_option("-o,--output", flags->format, "output format")
+      ->check(CLI::IsMember(OutputFormatNames()));
+  check->add_option("--fail-on", flags->fail_on, "lowest severity that fails the run: error (default), warning, never")
+      ->check(CLI::IsMember({"error", "warning", "never"}));
+  check->add_option("--exclude", o.excludes, "skip paths matching this glob (repeatable)");
+  check->add_flag("--show-all", o.show_all, "also list resources whose API is fine (rule served-api)");
+  check->add_flag("-v,--verbose", o.verbose, "name every file read or skipped, and why, on stderr");
+  check->add_flag("--no-gitignore", flags->no_gitignore, "scan files that .gitignore excludes");
+  check->add_option("-j,--jobs", o.jobs, "worker threads (default: one per CPU)")->check(CLI::NonNegativeNumber);
+  check->add_flag("--color", flags->color, "colour text output even when not on a terminal");
+  check->add_flag("--no-color", flags->no_color, "never colour text output (NO_COLOR also works)");
+  return check;
+}
+
+struct VersionsFlags {
+  VersionsOptions options;
+  std::string format = "text";
+};
+
+CLI::App* AddVersions(CLI::App& app, VersionsFlags* flags) {
+  CLI::App* versions = app.add_subcommand("versions", "print the deprecation table");
+  AddTableOptions(versions, &flags->options.table);
+  versions->add_option("-o,--output", flags->format, "output format")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  versions->add_option("--component", flags->options.component, "only rows of this component");
+  versions->add_flag("--deprecated-only", flags->options.filter_by_target,
+                     "only rows deprecated or removed at the target version");
+  return versions;
+}
+
+}  // namespace
+
+int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CLI::App app{"kubeshift: find and fix deprecated Kubernetes APIs before an upgrade", "kubeshift"};
+  app.set_version_flag("--version", VersionBanner());
+  app.require_subcommand(1);
+  CheckFlags check_flags;
+  VersionsFlags versions_flags;
+  CLI::App* check = AddCheck(app, &check_flags);
+  CLI::App* versions = AddVersions(app, &versions_flags);
+  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
+  try {
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    // CLI11's own exit codes (100+) would break our contract: 0 for help/version, else 2.
+    return app.exit(e, out, err) == 0 ? kExitClean : kExitUsage;
+  }
+  if (check->parsed()) {
+    CheckOptions options = check_flags.options;
+    options.format = ToFormat(check_flags.format);
+    if (!check_flags.fail_on.empty()) options.fail_on = check_flags.fail_on;
+    if (check_flags.color) options.color = true;
+    if (check_flags.no_color) options.color = false;
+    options.use_gitignore = !check_flags.no_gitignore;
+    return RunCheck(options, out, err);
+  }
+  if (versions->parsed()) {
+    VersionsOptions options = versions_flags.options;
+    options.format = ToFormat(versions_flags.format);
+    if (options.table.target_version) options.filter_by_target = true;
+    return RunVersions(options, out, err);
+  }
+  return kExitUsage;
+}
+
+}  // namespace kubeshift
