@@ -27,8 +27,11 @@ void AddTableOptions(CLI::App* command, TableOptions* table) {
   command->add_option("-t,--target-version", table->target_version,
                       "Kubernetes version to check against (1.29, v1.29, 1.29.3); default: the newest released");
   command->add_option("--target", table->component_targets,
-                      "target of another component, COMPONENT=VERSION (repeatable), e.g. cert-manager=1.6");
-  command->add_option("--rules", table->rules_files, "extra deprecation rules file (repeatable)");
+                      "target of another component, COMPONENT=VERSION (repeatable), e.g. cert-manager=1.6")
+      ->allow_extra_args(false);
+  // One value per occurrence, so that "--rules my.yaml manifests/" keeps manifests/ a path.
+  command->add_option("--rules", table->rules_files, "extra deprecation rules file (repeatable)")
+      ->allow_extra_args(false);
   command->add_option("--config", table->config_path, "configuration file (default: .kubeshift.yaml, searched upward)");
   command->add_flag("--no-config", table->no_config, "do not read a configuration file");
 }
@@ -53,7 +56,7 @@ CLI::App* AddCheck(CLI::App& app, CheckFlags* flags) {
       ->check(CLI::IsMember(OutputFormatNames()));
   check->add_option("--fail-on", flags->fail_on, "lowest severity that fails the run: error (default), warning, never")
       ->check(CLI::IsMember({"error", "warning", "never"}));
-  check->add_option("--exclude", o.excludes, "skip paths matching this glob (repeatable)");
+  check->add_option("--exclude", o.excludes, "skip paths matching this glob (repeatable)")->allow_extra_args(false);
   check->add_flag("--show-all", o.show_all, "also list resources whose API is fine (rule served-api)");
   check->add_flag("-v,--verbose", o.verbose, "name every file read or skipped, and why, on stderr");
   check->add_flag("--no-gitignore", flags->no_gitignore, "scan files that .gitignore excludes");

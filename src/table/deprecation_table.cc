@@ -19,8 +19,8 @@ namespace {
 constexpr std::array<std::string_view, 3> kFileKeys = {"component", "releases", "apis"};
 constexpr std::array<std::string_view, 2> kReleaseKeys = {"version", "date"};
 constexpr std::array<std::string_view, 8> kRowKeys = {
-    "apiVersion",  "kind",       "deprecatedIn", "removedIn", "replacement",
-    "replacementSince", "conversion", "note"};
+    "apiVersion", "kind", "deprecatedIn", "removedIn", "replacement", "replacementSince",
+    "conversion", "note"};
 
 /// What one data file holds once it has been read and checked on its own.
 struct ParsedFile {
@@ -149,6 +149,8 @@ class FileParser {
       return ParseFile(documents[0], out);
     } catch (const YAML::Exception& e) {
       return FailAt(e.mark.is_null() ? 1 : e.mark.line + 1, e.msg);
+    } catch (const std::exception& e) {
+      return FailAt(1, e.what());
     }
   }
 

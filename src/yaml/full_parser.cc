@@ -106,12 +106,23 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
 }
 
 // yaml-cpp reports errors found at the end of the input ("end of sequence flow not found")
-// at the end of the chunk, which is the next document's "---" line. Point at the last
-// character of the document instead, where the user has to look.
+// at the end of the chunk, which is the next document's "---" line. Point at the end of the
+// document's last line of content instead (trailing comments and blank lines skipped).
 size_t ClampToContent(std::string_view text, Range chunk, size_t offset) {
-  size_t last = chunk.end;
-  while (last > chunk.begin && std::isspace(static_cast<unsigned char>(text[last - 1]))) --last;
-  return offset >= last && last > chunk.begin ? last - 1 : offset;
+  size_t line_end = chunk.end;
+  while (line_end > chunk.begin) {
+    size_t line_begin = text.rfind('\n', line_end - 1);
+    line_begin = line_begin == std::string_view::npos || line_begin < chunk.begin ? chunk.begin : line_begin + 1;
+    std::string_view line = text.substr(line_begin, line_end - line_begin);
+    size_t first = line.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos && line[first] != '#') {
+      size_t last = line.find_last_not_of(" \t\r\n");
+      size_t content_end = line_begin + last + 1;
+      return offset >= content_end ? content_end - 1 : offset;
+    }
+    line_end = line_begin > chunk.begin ? line_begin - 1 : chunk.begin;
+  }
+  return offset;
 }
 
 }  // namespace

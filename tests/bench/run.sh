@@ -8,6 +8,7 @@
 #   KUBESHIFT_BIN         the binary to time (default BUILD_DIR/kubeshift)
 #   KUBESHIFT_BENCH_TREE  a tree to reuse (or to generate once and keep), instead of a temp dir
 #   KUBESHIFT_BENCH_RUNS  timed runs per command (default 5; the median is reported)
+#   KUBESHIFT_BENCH_BREAKDOWN=1  also time each kind of content on its own (single thread)
 # Goals (DESIGN.md, "Performance intent"): within 2x of cat on a warm cache, peak RSS < 64 MB.
 # A benchmark prints figures: missing a goal is reported, not an error. The script fails only
 # when something does not run (or kubeshift exits with a code other than 0 or 1).
@@ -45,8 +46,9 @@ fi
 manifest=$tree/MANIFEST.txt
 expect() { awk -v k="$1:" '$1 == k {print $2}' "$manifest"; }
 
+# The manifests of the tree (NUL-separated), optionally narrowed by more find tests "$@".
 list_files() {
-  find "$tree" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -print0
+  find "$tree" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) "$@" -print0
 }
 bytes=$(list_files | xargs -0 stat -c %s | awk '{s += $1} END {print s + 0}')
 files=$(list_files | tr -cd '\0' | wc -c)
@@ -63,7 +65,7 @@ check_tree() {
   local rc=0
   "$kubeshift" check --target-version "$target" -o json "$@" "$tree" > "$out" 2> "$work/stderr" || rc=$?
   if (( rc != 0 && rc != 1 )); then
-    echo "run.sh: $kubeshift check $* exited with $rc (expected 0 or 1); its stderr ends:" >&2
+    echo "run.sh: $kubeshift check${*:+ $*} exited with $rc (expected 0 or 1); its stderr ends:" >&2
     tail -n 20 "$work/stderr" >&2
     return 1
   fi
@@ -81,12 +83,14 @@ fi
 have_time=0
 [[ -x /usr/bin/time ]] && have_time=1
 
-# Peak RSS in MB of one `check` run with options "$@", or "?" without /usr/bin/time.
-peak_rss_mb() {
-  if (( ! have_time )); then echo "?"; return; fi
-  /usr/bin/time -f %M -o "$work/rss" "$kubeshift" check --target-version "$target" -o json "$@" \
-    "$tree" > /dev/null 2>&1 || true
-  awk '{kb = $1} END {printf "%.1f", kb / 1024}' "$work/rss"
+# "peak-RSS-MB CPU-ms" of one `check` run with options "$@" ("? ?" without /usr/bin/time).
+# CPU time (user + sys) is steadier than wall time on a busy machine.
+rss_and_cpu() {
+  if (( ! have_time )); then echo '? ?'; return; fi
+  /usr/bin/time -f '%M %U %S' -o "$work/rss" "$kubeshift" check --target-version "$target" \
+    -o json "$@" "$tree" > /dev/null 2>&1 || true
+  # GNU time puts "Command exited with non-zero status 1" first: the figures are the last line.
+  awk '{kb = $1; cpu = $2 + $3} END {printf "%.1f %.0f\n", kb / 1024, cpu * 1000}' "$work/rss"
 }
 
 # Times "$@" $runs times; prints the runs, sets $median_ms.
@@ -107,7 +111,7 @@ time_runs() {
 # --- report -------------------------------------------------------------------------------------
 echo
 echo "kubeshift:  $kubeshift"
-echo "machine:    $(nproc) cores, $(uname -sr)"
+echo "machine:    $(nproc) cores, load average $(cut -d ' ' -f 1-3 /proc/loadavg) (timings are noisy when busy)"
 echo "tree:       $tree"
 echo "            $files files, $mb MB ($bytes bytes), $(expect documents) documents, $(expect objects) objects"
 [[ $(expect files) == "$files" ]] || echo "            (MANIFEST.txt says $(expect files) files: the tree was changed?)"
@@ -202,21 +206,46 @@ else
   echo "  (kubeshift --help shows no --jobs/-j: no single-thread run)"
 fi
 
-rss=$(peak_rss_mb)
-rss_j1=
-[[ -n $jobs_flag ]] && rss_j1=$(peak_rss_mb "$jobs_flag" 1)
+read -r rss cpu < <(rss_and_cpu)
+rss_j1='' cpu_j1=''
+[[ -n $jobs_flag ]] && read -r rss_j1 cpu_j1 < <(rss_and_cpu "$jobs_flag" 1)
 
 echo
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
 mbps() { awk -v mb="$mb" -v ms="$1" 'BEGIN {printf "%.0f", (ms > 0 ? mb / (ms / 1000) : 0)}'; }
 met() { if awk -v a="$1" -v b="$2" 'BEGIN {exit !(a + 0 <= b + 0)}'; then echo "met"; else echo "NOT met"; fi; }
-printf '  %-22s %10s %8s %10s %12s\n' "" "median ms" "x cat" "MB/s" "peak RSS MB"
-printf '  %-22s %10s %8s %10s %12s\n' "cat" "$cat_ms" "1.00" "$(mbps "$cat_ms")" "-"
-printf '  %-22s %10s %8s %10s %12s\n' "kubeshift" "$ks_ms" "$(ratio "$ks_ms" "$cat_ms")" "$(mbps "$ks_ms")" "$rss"
+line() { printf '  %-20s %10s %7s %7s %12s %14s\n' "$@"; }
+line "" "median ms" "x cat" "MB/s" "peak RSS MB" "CPU ms (1 run)"
+line "cat" "$cat_ms" "1.00" "$(mbps "$cat_ms")" "-" "-"
+line "kubeshift" "$ks_ms" "$(ratio "$ks_ms" "$cat_ms")" "$(mbps "$ks_ms")" "$rss" "$cpu"
 if [[ -n $j1_ms ]]; then
-  printf '  %-22s %10s %8s %10s %12s\n' "kubeshift $jobs_flag 1" "$j1_ms" "$(ratio "$j1_ms" "$cat_ms")" \
-    "$(mbps "$j1_ms")" "$rss_j1"
+  line "kubeshift $jobs_flag 1" "$j1_ms" "$(ratio "$j1_ms" "$cat_ms")" "$(mbps "$j1_ms")" "$rss_j1" "$cpu_j1"
 fi
+if [[ ${KUBESHIFT_BENCH_BREAKDOWN:-0} == 1 ]]; then
+  # Paths follow gen_tree.cc's layout. One kubeshift run per kind, on an explicit file list.
+  echo
+  echo "by kind of content: kubeshift check ${jobs_flag:+$jobs_flag 1 }on each part, $runs runs"
+  part_files=()
+  check_part() { "$kubeshift" check --target-version "$target" -o json ${jobs_flag:+"$jobs_flag" 1} \
+                   "${part_files[@]}" > /dev/null 2>&1 || (( $? == 1 )); }
+  part() {
+    local label=$1; shift
+    mapfile -d '' part_files < <(list_files "$@")
+    local part_bytes
+    part_bytes=$(printf '%s\0' "${part_files[@]}" | xargs -0 stat -c %s | awk '{s += $1} END {print s}')
+    time_runs "$label" check_part > "$work/part"
+    awk -v b="$part_bytes" -v n="${#part_files[@]}" -v ms="$median_ms" -v l="$label" \
+      'BEGIN {printf "  %-34s %5d files %6.1f MB %8.1f ms %7.1f MB/s\n", l, n, b / 1048576, ms, b / 1048576 / (ms / 1000)}'
+  }
+  part "streams and one-object files" -path "$tree/teams/*" ! -name '*.json' ! -name 'configmap-files*'
+  part "ConfigMaps with embedded files" -path "$tree/teams/*" -name 'configmap-files*'
+  part "JSON (objects and Lists)" -path "$tree/teams/*" -name '*.json'
+  part "rendered Helm output" -path "$tree/rendered/*"
+  part "kubectl -o yaml Lists" -path "$tree/clusters/*"
+  part "cluster-scoped objects" -path "$tree/platform/*" ! -path "$tree/platform/crds/*"
+  part "CRDs with large schemas" -path "$tree/platform/crds/*"
+fi
+
 echo
 echo "goals:"
 echo "  time within ${goal_ratio}x of cat: $(ratio "$ks_ms" "$cat_ms")x -> $(met "$(ratio "$ks_ms" "$cat_ms")" "$goal_ratio")"
