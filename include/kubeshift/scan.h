@@ -39,11 +39,11 @@ enum class InputKind { kYaml, kJson, kHelmTemplate };
 /// \a begin skips a BOM.
 std::vector<DocumentSpan> SplitDocuments(std::string_view text, size_t begin);
 
-/// The fast path on one document: extracts apiVersion, kind, metadata.name/namespace with
-/// exact ranges while validating the block structure of the whole document. Returns false,
-/// leaving \a out untouched, for anything it does not fully understand (flow-style top level,
-/// anchors, tags, multi-line scalars, Lists, suspect syntax, …): the caller then uses the full
-/// parser.
+/// The fast path on one document: extracts apiVersion, kind, metadata.name/namespace (and
+/// those of List items) with exact ranges while validating the block structure of the whole
+/// document. Appends to \a out only on kResource. For anything it does not fully understand
+/// (flow-style top level, anchors, tags, multi-line quoted scalars, …) it returns
+/// kNotUnderstood and the caller uses the full parser.
 enum class FastScanOutcome {
   kEmpty,          ///< only comments, blank lines and markers
   kResource,       ///< a mapping with apiVersion and kind
@@ -51,8 +51,12 @@ enum class FastScanOutcome {
   kNotUnderstood,  ///< outside the subset: use the full parser
   kInvalid,        ///< certainly not YAML (a missing ':', junk after a quote, …): see *error
 };
-FastScanOutcome FastScanDocument(std::string_view text, Range document, Resource* out,
+FastScanOutcome FastScanDocument(std::string_view text, Range document, std::vector<Resource>* out,
                                  ScanError* error = nullptr);
+
+/// The fast path for a JSON input: validates it completely and extracts the same fields.
+/// Invalid JSON is kNotUnderstood (the full parser reports it, or reads YAML in a .json file).
+FastScanOutcome FastScanJson(std::string_view text, Range range, std::vector<Resource>* out);
 
 /// Scans a whole input: fast path per document, full parser where needed. Never throws.
 ScanResult ScanSource(const SourceFile& source, InputKind kind);

@@ -1,9 +1,11 @@
 // The fast path: one pass over the lines of a document, validating its block structure
-// (indentation, keys, one-line scalars and flow collections, block scalars) and picking up
-// the top-level fields with their byte ranges. Anything outside that subset returns
-// kNotUnderstood and goes to yaml-cpp, so the two paths never disagree on what they accept.
+// (indentation, keys, one-line scalars and flow collections, multi-line plain scalars, block
+// scalars) and picking up the fields of the object and of its List items with their byte
+// ranges. Anything outside that subset returns kNotUnderstood and goes to yaml-cpp, so the two
+// paths never disagree on what they accept (tests/unit/scan_differential_test.cc).
 #include <cctype>
 #include <cstring>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -42,13 +44,28 @@ bool HasOnlyCrlf(std::string_view text) {
   }
 }
 
+// What a block collection means for the scan.
+enum class Role {
+  kOther,     // nothing we look into
+  kObject,    // the document's mapping, or a List item: apiVersion, kind, metadata
+  kMetadata,  // an object's metadata: name, namespace
+  kItems,     // the sequence of a List's items
+};
+
+// The fields of one object, with "the first key wins" bookkeeping for metadata.
+struct ObjectFields {
+  Resource resource;
+  bool metadata_seen = false;
+  bool name_seen = false;
+};
+
 class DocumentScanner {
  public:
   DocumentScanner(std::string_view text, Range document) : text_(text), document_(document) {}
 
   const ScanError& error() const { return error_; }
 
-  FastScanOutcome Run(Resource* out) {
+  FastScanOutcome Run(std::vector<Resource>* out) {
     if (!HasOnlyCrlf(text_.substr(document_.begin, document_.size()))) return FastScanOutcome::kNotUnderstood;
     size_t pos = document_.begin;
     bool after_end_marker = false;
@@ -60,7 +77,7 @@ class DocumentScanner {
       line_begin_ = pos;
       pos = line_end + 1;
       if (after_end_marker) {
-        if (!scan::IsTrailingComment(line) && !line.empty() && line[0] != '#') return FastScanOutcome::kNotUnderstood;
+        if (!line.empty() && line[0] != '#' && !scan::IsTrailingComment(line)) return FastScanOutcome::kNotUnderstood;
         continue;
       }
       if (!line.empty() && (line[0] == '-' || line[0] == '.' || line[0] == '%')) {
@@ -78,14 +95,11 @@ class DocumentScanner {
       }
       if (!ProcessLine(line)) return invalid_ ? FastScanOutcome::kInvalid : FastScanOutcome::kNotUnderstood;
     }
-    if (!has_content_) return FastScanOutcome::kEmpty;
-    if (!api_version_.present || !kind_.present) return FastScanOutcome::kNoResource;
-    out->api_version = std::move(api_version_);
-    out->kind = std::move(kind_);
-    out->name = std::move(name_);
-    out->namespace_ = std::move(namespace_);
-    out->source = std::move(source_);
-    return FastScanOutcome::kResource;
+    if (quote_open_) {
+      error_ = ScanError{quote_begin_, "unterminated quoted scalar: the closing quote is missing"};
+      return FastScanOutcome::kInvalid;
+    }
+    return Finish(out);
   }
 
  private:
@@ -93,7 +107,26 @@ class DocumentScanner {
     size_t indent;
     bool is_sequence;
     bool compact;  // a sequence at the same indentation as the key that holds it
+    Role role;
+    ObjectFields* object;  // for kObject and kMetadata levels
   };
+
+  FastScanOutcome Finish(std::vector<Resource>* out) {
+    if (!has_content_) return FastScanOutcome::kEmpty;
+    Resource& root = root_.resource;
+    if (!root.api_version.present || !root.kind.present) return FastScanOutcome::kNoResource;
+    root.source = std::move(source_);
+    const bool is_list = root.kind.value.ends_with("List");
+    out->push_back(std::move(root));
+    if (!is_list) return FastScanOutcome::kResource;
+    for (ObjectFields& item : items_) {
+      if (!item.resource.api_version.present || !item.resource.kind.present) continue;
+      item.resource.list_item = true;
+      item.resource.source = out->front().source;
+      out->push_back(std::move(item.resource));
+    }
+    return FastScanOutcome::kResource;
+  }
 
   bool ProcessLine(std::string_view line) {
     size_t indent = CountIndent(line);
@@ -112,10 +145,12 @@ class DocumentScanner {
       }
       in_block_scalar_ = false;
     }
-    if (indent == line.size()) return true;  // blank line
+    if (quote_open_) return ContinueQuotedScalar(line, indent);
+    if (indent == line.size()) return true;  // blank line (also inside a multi-line plain scalar)
     char c = line[indent];
     if (c == '\t') return false;
     if (c == '#') {
+      plain_open_ = false;  // a comment ends a plain scalar; a continuation after it is an error
       if (!has_content_ && line.substr(0, kSourcePrefix.size()) == kSourcePrefix) {
         source_ = std::string(line.substr(kSourcePrefix.size()));
         while (!source_.empty() && IsBlank(source_.back())) source_.pop_back();
@@ -123,7 +158,54 @@ class DocumentScanner {
       return true;
     }
     has_content_ = true;
+    if (plain_open_ && indent > plain_parent_indent_) return ContinuePlainScalar(line, indent);
+    plain_open_ = false;
     return ProcessContent(line, indent);
+  }
+
+  // A more indented line after a plain scalar continues it ("description: a long\n  text").
+  bool ContinuePlainScalar(std::string_view line, size_t indent) {
+    if (plain_tracked_) return false;  // the value of a field we report would change
+    if (!std::isalnum(static_cast<unsigned char>(line[indent]))) return false;
+    for (size_t i = indent; i < line.size(); ++i) {
+      char c = line[i];
+      if (c == '#' && IsBlank(line[i - 1])) return false;
+      if (c == ':' && (i + 1 == line.size() || IsBlank(line[i + 1]))) return false;
+    }
+    return true;
+  }
+
+  // The lines after an unclosed quote, up to the line that closes it. Comment-like lines are
+  // content here. In block context every line must be indented more than the parent block.
+  bool ContinueQuotedScalar(std::string_view line, size_t indent) {
+    if (indent == line.size()) return true;
+    if (indent <= quote_parent_indent_) return false;
+    bool escapes = false;
+    bool bad_escape = false;
+    size_t end = scan::FindQuoteEnd(line, indent, quote_open_, &escapes, &bad_escape);
+    if (bad_escape) return Invalid(indent, "invalid escape sequence in a double-quoted scalar");
+    if (end == std::string_view::npos) return true;
+    quote_open_ = '\0';
+    if (!scan::IsTrailingComment(line.substr(end))) {
+      return Invalid(end, "unexpected text after a quoted scalar (a comment needs a blank before '#')");
+    }
+    return true;
+  }
+
+  void OpenQuoted(const LexedValue& value, size_t parent_indent) {
+    quote_open_ = value.style == ScalarStyle::kDoubleQuoted ? '"' : '\'';
+    quote_parent_indent_ = parent_indent;
+    quote_begin_ = line_begin_ + value.begin;
+  }
+
+  // The role of a block pushed under \a parent: an items sequence holds List items.
+  Level MakeLevel(size_t indent, bool is_sequence, bool compact, Role role, ObjectFields* object) {
+    if (!is_sequence && levels_.size() > 0 && levels_.back().role == Role::kItems) {
+      items_.emplace_back();
+      return Level{indent, false, false, Role::kObject, &items_.back()};
+    }
+    if (role == Role::kItems && !is_sequence) role = Role::kOther;  // "items:" holding a map
+    return Level{indent, is_sequence, compact, role, object};
   }
 
   bool ProcessContent(std::string_view line, size_t indent) {
@@ -133,16 +215,16 @@ class DocumentScanner {
       // The top level must be a block mapping at column 0; anything else is not an object
       // we understand (a top-level sequence or scalar goes to the full parser).
       if (indent != 0 || sequence_entry) return false;
-      levels_.push_back({0, false, false});
+      levels_.push_back({0, false, false, Role::kObject, &root_});
       opened_level = true;
     } else if (pending_open_) {
       pending_open_ = false;
       if (indent > open_indent_) {
         if (levels_.size() >= kMaxDepth) return false;
-        levels_.push_back({indent, sequence_entry, false});
+        levels_.push_back(MakeLevel(indent, sequence_entry, false, open_role_, open_object_));
         opened_level = true;
       } else if (indent == open_indent_ && open_is_key_ && sequence_entry) {
-        levels_.push_back({indent, true, true});
+        levels_.push_back(MakeLevel(indent, true, true, open_role_, open_object_));
         opened_level = true;
       }
     }
@@ -170,24 +252,32 @@ class DocumentScanner {
       }
       return HandleKey(line, indent, indent + colon);
     }
+    return HandleSequenceEntry(line, indent);
+  }
+
+  bool HandleSequenceEntry(std::string_view line, size_t indent) {
+    const bool in_items = levels_.back().role == Role::kItems;
     size_t p = indent + 1;
     while (p < line.size() && IsBlank(line[p])) ++p;
     if (p == line.size() || line[p] == '#') {
-      Open(indent, /*is_key=*/false);
+      Open(indent, /*is_key=*/false, Role::kOther, nullptr);
       return true;
     }
     if (line[p] == '\t' || IsSequenceEntry(line, p)) return false;  // "- - x": leave to the parser
     size_t colon = FindKeyColon(line.substr(p));
     if (colon != std::string_view::npos) {
       if (levels_.size() >= kMaxDepth) return false;
-      levels_.push_back({p, false, false});
+      levels_.push_back(MakeLevel(p, false, false, Role::kOther, nullptr));
       return HandleKey(line, p, p + colon);
     }
+    if (in_items) return false;  // a List item that is not a block mapping: the parser judges
     LexedValue value = LexValue(line, p);
     if (value.kind == LexedValue::kInvalid) return Invalid(value.begin, value.problem);
     if (value.kind == LexedValue::kBlockScalar) StartBlockScalar(indent);
+    if (value.kind == LexedValue::kScalar && value.style == ScalarStyle::kPlain) OpenPlain(indent, false);
+    if (value.kind == LexedValue::kOpenQuoted) OpenQuoted(value, indent);
     return value.kind == LexedValue::kScalar || value.kind == LexedValue::kFlow ||
-           value.kind == LexedValue::kBlockScalar;
+           value.kind == LexedValue::kBlockScalar || value.kind == LexedValue::kOpenQuoted;
   }
 
   bool HandleKey(std::string_view line, size_t key_begin, size_t colon) {
@@ -197,44 +287,67 @@ class DocumentScanner {
     LexedValue value = LexValue(line, colon + 1);
     if (value.kind == LexedValue::kInvalid) return Invalid(value.begin, value.problem);
     if (value.kind == LexedValue::kUnsupported) return false;
-    const size_t depth = levels_.size() - 1;
-    if (depth == 0) {
-      if (!HandleTopLevelKey(line, key, value)) return false;
-    } else if (depth == 1 && in_metadata_) {
-      if (!HandleMetadataKey(line, key, value)) return false;
+    const Level& level = levels_.back();
+    Role child_role = Role::kOther;
+    bool tracked = false;
+    if (level.role == Role::kObject) {
+      if (!HandleObjectKey(line, key, value, *level.object, &child_role, &tracked)) return false;
+    } else if (level.role == Role::kMetadata) {
+      if (!HandleMetadataKey(line, key, value, *level.object, &tracked)) return false;
     }
-    if (value.kind == LexedValue::kEmpty) Open(levels_.back().indent, /*is_key=*/true);
-    if (value.kind == LexedValue::kBlockScalar) StartBlockScalar(levels_.back().indent);
+    if (value.kind == LexedValue::kEmpty) Open(level.indent, /*is_key=*/true, child_role, level.object);
+    if (value.kind == LexedValue::kBlockScalar) StartBlockScalar(level.indent);
+    if (value.kind == LexedValue::kScalar && value.style == ScalarStyle::kPlain) OpenPlain(level.indent, tracked);
+    if (value.kind == LexedValue::kOpenQuoted) {
+      if (tracked) return false;  // a field we report, spread over lines: the parser folds it
+      OpenQuoted(value, level.indent);
+    }
     return true;
   }
 
-  bool HandleTopLevelKey(std::string_view line, std::string_view key, const LexedValue& value) {
+  bool HandleObjectKey(std::string_view line, std::string_view key, const LexedValue& value, ObjectFields& object,
+                       Role* child_role, bool* tracked) {
     if (key.front() == '"' || key.front() == '\'') return false;
-    // Duplicate top-level keys: yaml-cpp keeps the first silently; let it decide.
-    for (std::string_view seen : top_keys_) {
-      if (seen == key) return false;
+    const bool is_root = &object == &root_;
+    if (is_root) {
+      // Duplicate top-level keys: yaml-cpp keeps the first silently; let it decide.
+      for (std::string_view seen : top_keys_) {
+        if (seen == key) return false;
+      }
+      top_keys_.push_back(key);
     }
-    top_keys_.push_back(key);
-    in_metadata_ = false;
-    if (key == "apiVersion") return TakeScalar(line, value, &api_version_);
-    if (key == "kind") return TakeScalar(line, value, &kind_);
+    if (key == "apiVersion" || key == "kind") {
+      *tracked = true;
+      ScalarRef& ref = key == "apiVersion" ? object.resource.api_version : object.resource.kind;
+      return !ref.present && TakeScalar(line, value, &ref);
+    }
     if (key == "metadata") {
-      in_metadata_ = value.kind == LexedValue::kEmpty;
-      return value.kind == LexedValue::kEmpty;
+      if (object.metadata_seen || value.kind != LexedValue::kEmpty) return false;
+      object.metadata_seen = true;
+      *child_role = Role::kMetadata;
+      return true;
     }
-    return key != "items";  // Lists are expanded by the full parser
+    if (key == "items" && is_root) {
+      if (value.kind == LexedValue::kFlow) return false;  // flow items: the parser reads them
+      *child_role = Role::kItems;
+    }
+    return true;
   }
 
-  bool HandleMetadataKey(std::string_view line, std::string_view key, const LexedValue& value) {
-    if (levels_.back().is_sequence) return true;
+  bool HandleMetadataKey(std::string_view line, std::string_view key, const LexedValue& value, ObjectFields& object,
+                         bool* tracked) {
     if (key != "name" && key != "namespace") return true;
-    if (value.kind == LexedValue::kEmpty) return true;  // null
+    *tracked = true;
+    if (value.kind == LexedValue::kEmpty) return false;  // null, or a value on the next lines
     if (value.kind != LexedValue::kScalar || value.has_escapes) return false;
     std::string text(scan::ScalarText(line, value));
     if (key == "name") {
-      name_ = std::move(text);
+      if (object.name_seen) return false;
+      object.name_seen = true;
+      object.resource.name = std::move(text);
     } else {
-      namespace_ = std::move(text);
+      if (object.resource.namespace_) return false;
+      object.resource.namespace_ = std::move(text);
     }
     return true;
   }
@@ -242,7 +355,7 @@ class DocumentScanner {
   bool TakeScalar(std::string_view line, const LexedValue& value, ScalarRef* out) {
     if (value.kind != LexedValue::kScalar || value.has_escapes) return false;
     std::string_view text = scan::ScalarText(line, value);
-    // Plain "null", "~", "true", numbers… are not strings: not an object we can name.
+    // Plain "null", "~", … are not strings: not an object we can name.
     if (value.style == ScalarStyle::kPlain && (text == "null" || text == "~" || text == "Null" || text == "NULL")) {
       return false;
     }
@@ -259,10 +372,18 @@ class DocumentScanner {
     return false;
   }
 
-  void Open(size_t indent, bool is_key) {
+  void Open(size_t indent, bool is_key, Role role, ObjectFields* object) {
     pending_open_ = true;
     open_indent_ = indent;
     open_is_key_ = is_key;
+    open_role_ = role;
+    open_object_ = object;
+  }
+
+  void OpenPlain(size_t parent_indent, bool tracked) {
+    plain_open_ = true;
+    plain_parent_indent_ = parent_indent;
+    plain_tracked_ = tracked;
   }
 
   void StartBlockScalar(size_t parent_indent) {
@@ -275,15 +396,25 @@ class DocumentScanner {
   std::string_view text_;
   Range document_;
   size_t line_begin_ = 0;
+  bool has_content_ = false;
   bool seen_marker_ = false;
   bool invalid_ = false;
   ScanError error_;
-  bool has_content_ = false;
 
   std::vector<Level> levels_;
   bool pending_open_ = false;
   size_t open_indent_ = 0;
   bool open_is_key_ = false;
+  Role open_role_ = Role::kOther;
+  ObjectFields* open_object_ = nullptr;
+
+  char quote_open_ = '\0';  // the quote of a scalar that goes on over the next lines
+  size_t quote_parent_indent_ = 0;
+  size_t quote_begin_ = 0;
+
+  bool plain_open_ = false;
+  size_t plain_parent_indent_ = 0;
+  bool plain_tracked_ = false;
 
   bool in_block_scalar_ = false;
   size_t block_parent_indent_ = 0;
@@ -291,17 +422,15 @@ class DocumentScanner {
   size_t leading_blank_indent_ = 0;
 
   std::vector<std::string_view> top_keys_;
-  bool in_metadata_ = false;
-  ScalarRef api_version_;
-  ScalarRef kind_;
-  std::string name_;
-  std::optional<std::string> namespace_;
+  ObjectFields root_;
+  std::deque<ObjectFields> items_;  // stable addresses: levels point at them
   std::string source_;
 };
 
 }  // namespace
 
-FastScanOutcome FastScanDocument(std::string_view text, Range document, Resource* out, ScanError* error) {
+FastScanOutcome FastScanDocument(std::string_view text, Range document, std::vector<Resource>* out,
+                                 ScanError* error) {
   DocumentScanner scanner(text, document);
   FastScanOutcome outcome = scanner.Run(out);
   if (outcome == FastScanOutcome::kInvalid && error) *error = scanner.error();

@@ -19,53 +19,49 @@ bool IsHex(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-// Skips a double-quoted scalar starting at line[i] == '"'. On success i is one past the
-// closing quote. Only escapes YAML 1.2 defines are accepted.
-bool SkipDoubleQuoted(std::string_view line, size_t& i, bool* has_escapes, bool* bad_escape = nullptr) {
-  for (size_t j = i + 1; j < line.size(); ++j) {
-    char c = line[j];
-    if (c == '"') {
-      i = j + 1;
-      return true;
-    }
-    if (c != '\\') continue;
-    *has_escapes = true;
-    if (++j >= line.size()) return false;  // escaped line break: multi-line scalar
-    int hex_digits = 0;
-    switch (line[j]) {
-      case '0': case 'a': case 'b': case 't': case '\t': case 'n': case 'v': case 'f':
-      case 'r': case 'e': case ' ': case '"': case '/': case '\\': case 'N': case '_':
-      case 'L': case 'P':
-        break;
-      case 'x': hex_digits = 2; break;
-      case 'u': hex_digits = 4; break;
-      case 'U': hex_digits = 8; break;
-      default:
-        if (bad_escape) *bad_escape = true;
-        return false;
-    }
-    for (int k = 0; k < hex_digits; ++k) {
-      if (++j >= line.size() || !IsHex(line[j])) {
-        if (bad_escape) *bad_escape = true;
-        return false;
-      }
+// Checks the escape at line[j] == '\\' and returns the offset of its last character, or npos
+// for an escaped line break (j is the last character) or an escape YAML does not define.
+size_t SkipEscape(std::string_view line, size_t j, bool* bad_escape) {
+  if (++j >= line.size()) return std::string_view::npos;  // escaped line break
+  int hex_digits = 0;
+  switch (line[j]) {
+    case '0': case 'a': case 'b': case 't': case '\t': case 'n': case 'v': case 'f':
+    case 'r': case 'e': case ' ': case '"': case '/': case '\\': case 'N': case '_':
+    case 'L': case 'P':
+      break;
+    case 'x': hex_digits = 2; break;
+    case 'u': hex_digits = 4; break;
+    case 'U': hex_digits = 8; break;
+    default:
+      *bad_escape = true;
+      return std::string_view::npos;
+  }
+  for (int k = 0; k < hex_digits; ++k) {
+    if (++j >= line.size() || !IsHex(line[j])) {
+      *bad_escape = true;
+      return std::string_view::npos;
     }
   }
-  return false;
+  return j;
+}
+
+// Skips a quoted scalar starting at line[i] (the opening quote). On success i is one past
+// the closing quote; false when it does not close on this line or has a bad escape.
+bool SkipQuoted(std::string_view line, size_t& i, bool* has_escapes, bool* bad_escape) {
+  size_t end = FindQuoteEnd(line, i + 1, line[i], has_escapes, bad_escape);
+  if (end == std::string_view::npos) return false;
+  i = end;
+  return true;
+}
+
+bool SkipDoubleQuoted(std::string_view line, size_t& i, bool* has_escapes, bool* bad_escape = nullptr) {
+  bool ignored = false;
+  return SkipQuoted(line, i, has_escapes, bad_escape ? bad_escape : &ignored);
 }
 
 bool SkipSingleQuoted(std::string_view line, size_t& i, bool* has_escapes) {
-  for (size_t j = i + 1; j < line.size(); ++j) {
-    if (line[j] != '\'') continue;
-    if (j + 1 < line.size() && line[j + 1] == '\'') {
-      *has_escapes = true;
-      ++j;
-      continue;
-    }
-    i = j + 1;
-    return true;
-  }
-  return false;
+  bool ignored = false;
+  return SkipQuoted(line, i, has_escapes, &ignored);
 }
 
 void SkipBlanks(std::string_view line, size_t& i) {
@@ -145,6 +141,26 @@ LexedValue Invalid(LexedValue value, const char* problem) {
 
 }  // namespace
 
+size_t FindQuoteEnd(std::string_view line, size_t from, char quote, bool* has_escapes, bool* bad_escape) {
+  for (size_t j = from; j < line.size(); ++j) {
+    char c = line[j];
+    if (quote == '"' && c == '\\') {
+      *has_escapes = true;
+      j = SkipEscape(line, j, bad_escape);
+      if (j == std::string_view::npos) return j;
+      continue;
+    }
+    if (c != quote) continue;
+    if (quote == '\'' && j + 1 < line.size() && line[j + 1] == '\'') {
+      *has_escapes = true;
+      ++j;
+      continue;
+    }
+    return j + 1;
+  }
+  return std::string_view::npos;
+}
+
 size_t CountIndent(std::string_view line) {
   size_t i = 0;
   while (i < line.size() && line[i] == ' ') ++i;
@@ -211,7 +227,11 @@ LexedValue LexValue(std::string_view line, size_t pos) {
       bool closed = c == '"' ? SkipDoubleQuoted(line, i, &out.has_escapes, &bad_escape)
                              : SkipSingleQuoted(line, i, &out.has_escapes);
       if (bad_escape) return Invalid(out, "invalid escape sequence in a double-quoted scalar");
-      if (!closed) return out;  // continues on the next line
+      if (!closed) {  // continues on the next lines
+        out.kind = LexedValue::kOpenQuoted;
+        out.style = c == '"' ? ScalarStyle::kDoubleQuoted : ScalarStyle::kSingleQuoted;
+        return out;
+      }
       if (!IsTrailingComment(line.substr(i))) {
         return Invalid(out, "unexpected text after a quoted scalar (a comment needs a blank before '#')");
       }

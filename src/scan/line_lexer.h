@@ -31,6 +31,7 @@ struct LexedValue {
     kFlow,         ///< a flow collection that closes on this line
     kBlockScalar,  ///< "|" or ">" header; content lines follow
     kUnsupported,  ///< anything else: anchors, tags, aliases, multi-line scalars, …
+    kOpenQuoted,   ///< a quoted scalar that continues on the next lines (style says which)
     kInvalid,      ///< certainly not YAML (see problem): an error whatever follows
   } kind = kUnsupported;
   const char* problem = nullptr;  ///< for kInvalid
@@ -42,6 +43,11 @@ struct LexedValue {
 
 /// Lexes the value that starts at \a pos of \a line (after "key:" or "- ").
 LexedValue LexValue(std::string_view line, size_t pos);
+
+/// Inside a quoted scalar (\a quote is '"' or '\''), from \a from: the offset just past the
+/// closing quote, or npos when the scalar goes on after this line. Sets \a bad_escape for an
+/// escape YAML does not define.
+size_t FindQuoteEnd(std::string_view line, size_t from, char quote, bool* has_escapes, bool* bad_escape);
 
 /// The value of a scalar lexed by LexValue without escapes (quotes stripped).
 std::string_view ScalarText(std::string_view line, const LexedValue& value);

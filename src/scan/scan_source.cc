@@ -54,14 +54,24 @@ ScanResult ScanSource(const SourceFile& source, InputKind kind) {
   ScanResult result;
   std::string_view text = source.text();
   if (kind == InputKind::kJson) {
-    // JSON has no document markers and no comments; the full parser reads it with positions.
-    ParseFully(text, Range{source.content_begin(), text.size()}, &result);
+    Range all{source.content_begin(), text.size()};
+    switch (FastScanJson(text, all, &result.resources)) {
+      case FastScanOutcome::kEmpty:
+        break;
+      case FastScanOutcome::kResource:
+      case FastScanOutcome::kNoResource:
+        ++result.documents;
+        ++result.fast_documents;
+        break;
+      default:
+        ParseFully(text, all, &result);
+    }
     return result;
   }
   for (const DocumentSpan& span : SplitDocuments(text, source.content_begin())) {
-    Resource resource;
+    const size_t first = result.resources.size();
     ScanError error;
-    switch (FastScanDocument(text, span.range, &resource, &error)) {
+    switch (FastScanDocument(text, span.range, &result.resources, &error)) {
       case FastScanOutcome::kInvalid:
         // yaml-cpp would accept some of these (a missing ':' reads as a multi-line scalar);
         // the YAML spec and the API server's parser do not.
@@ -75,9 +85,9 @@ ScanResult ScanSource(const SourceFile& source, InputKind kind) {
         ++result.fast_documents;
         break;
       case FastScanOutcome::kResource:
-        resource.document = result.documents++;
+        for (size_t i = first; i < result.resources.size(); ++i) result.resources[i].document = result.documents;
+        ++result.documents;
         ++result.fast_documents;
-        result.resources.push_back(std::move(resource));
         break;
       case FastScanOutcome::kNotUnderstood:
         ParseFully(text, span.range, &result);

@@ -62,16 +62,19 @@ ScanResult ScanTemplate(const SourceFile& source) {
   TemplateGuards guards(source.text(), masked.actions);
   std::vector<DocumentSpan> spans = SplitDocuments(masked.text, source.content_begin());
   for (const DocumentSpan& span : spans) {
-    Resource resource;
-    FastScanOutcome outcome = FastScanDocument(masked.text, span.range, &resource);
+    std::vector<Resource> found;
+    FastScanOutcome outcome = FastScanDocument(masked.text, span.range, &found);
     if (outcome == FastScanOutcome::kEmpty) continue;
     const int document = result.documents++;
     if (outcome == FastScanOutcome::kNoResource) continue;
     if (outcome == FastScanOutcome::kResource) {
-      if (masked.OverlapsAction(resource.api_version.range) || masked.OverlapsAction(resource.kind.range)) continue;
-      resource.document = document;
-      resource.context = guards.DescribeAt(resource.api_version.range.begin);
-      result.resources.push_back(std::move(resource));
+      for (Resource& resource : found) {
+        // A value produced by an action is filler in the masked text, not a literal.
+        if (masked.OverlapsAction(resource.api_version.range) || masked.OverlapsAction(resource.kind.range)) continue;
+        resource.document = document;
+        resource.context = guards.DescribeAt(resource.api_version.range.begin);
+        result.resources.push_back(std::move(resource));
+      }
       continue;
     }
     // Branches of an if/else often repeat top-level keys: read them line by line.

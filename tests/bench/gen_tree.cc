@@ -100,7 +100,6 @@ struct Stats {
   int crlf_files = 0;
   int bom_files = 0;
   uint64_t largest_file = 0;
-  std::string largest_file_path;
   size_t longest_line = 0;
   std::map<std::pair<std::string, std::string>, int> findings;  ///< (apiVersion, kind) → count
   std::map<std::string, int> decoys;  ///< description → count of not-top-level apiVersion text
@@ -171,10 +170,7 @@ class ManifestFile {
     stats->crlf_files += crlf;
     stats->bom_files += bom;
     for (const auto& [k, n] : findings_) stats->findings[k] += n;
-    if (data.size() > stats->largest_file) {
-      stats->largest_file = data.size();
-      stats->largest_file_path = path;
-    }
+    stats->largest_file = std::max<uint64_t>(stats->largest_file, data.size());
     size_t start = 0;
     while (start < text.size()) {
       size_t nl = text.find('\n', start);
@@ -183,8 +179,6 @@ class ManifestFile {
       start = nl + 1;
     }
   }
-
-  const std::string& category() const { return category_; }
 
  private:
   std::string category_;

@@ -23,10 +23,12 @@ std::string ReadAll(const fs::path& path) {
   return buffer.str();
 }
 
+std::string CompareResource(const Resource& slow, const Resource& fast);
+
 // Returns a description of the first disagreement, or empty.
 std::string CompareDocument(std::string_view text, Range range, bool input_is_valid) {
-  Resource fast;
-  FastScanOutcome outcome = FastScanDocument(text, range, &fast);
+  std::vector<Resource> fast_resources;
+  FastScanOutcome outcome = FastScanDocument(text, range, &fast_resources);
   if (outcome == FastScanOutcome::kInvalid) {
     return input_is_valid ? "fast scanner rejected a valid document" : "";
   }
@@ -44,8 +46,16 @@ std::string CompareDocument(std::string_view text, Range range, bool input_is_va
     case FastScanOutcome::kInvalid:
       return {};
   }
-  if (full.resources.empty()) return "fast scanner saw an object, the parser did not";
-  const Resource& slow = full.resources.front();
+  if (full.resources.size() != fast_resources.size()) return "the number of objects differs";
+  for (size_t i = 0; i < fast_resources.size(); ++i) {
+    std::string problem = CompareResource(full.resources[i], fast_resources[i]);
+    if (!problem.empty()) return problem;
+  }
+  return {};
+}
+
+std::string CompareResource(const Resource& slow, const Resource& fast) {
+  if (slow.list_item != fast.list_item) return "list_item differs";
   if (slow.api_version.value != fast.api_version.value) return "apiVersion differs: " + slow.api_version.value;
   if (slow.kind.value != fast.kind.value) return "kind differs: " + slow.kind.value;
   if (slow.api_version.range.begin != fast.api_version.range.begin) return "apiVersion offset differs";
@@ -85,7 +95,7 @@ TEST_CASE("fast scanner agrees with the full parser on the YAML test suite", "[s
     CHECK(CompareStream(bytes, valid) == "");
     SourceFile source("input", bytes);
     for (const DocumentSpan& span : SplitDocuments(source.text(), source.content_begin())) {
-      Resource ignored;
+      std::vector<Resource> ignored;
       if (FastScanDocument(source.text(), span.range, &ignored) != FastScanOutcome::kNotUnderstood) ++fast_documents;
     }
   }

@@ -1,0 +1,255 @@
+// The fast path for JSON inputs: a complete JSON validator (RFC 8259) in one pass that picks
+// up the top-level apiVersion, kind, metadata.name/namespace, and those of List items, with
+// their byte ranges. Invalid JSON goes to yaml-cpp (a ".json" file may hold YAML), which then
+// reports the error.
+#include <cctype>
+#include <cstring>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "kubeshift/scan.h"
+
+namespace kubeshift {
+namespace {
+
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Where a string value sits in the object tree, as far as the scan cares.
+enum class Slot { kNone, kApiVersion, kKind, kName, kNamespace };
+
+class JsonScanner {
+ public:
+  JsonScanner(std::string_view text, Range range) : text_(text), pos_(range.begin), end_(range.end) {}
+
+  FastScanOutcome Run(std::vector<Resource>* out) {
+    SkipSpace();
+    if (pos_ == end_) return FastScanOutcome::kEmpty;
+    if (!ParseValue(0, Role::kObject, &root_, Slot::kNone)) return FastScanOutcome::kNotUnderstood;
+    SkipSpace();
+    if (pos_ != end_) return FastScanOutcome::kNotUnderstood;  // trailing content
+    Resource& root = root_.resource;
+    if (!root.api_version.present || !root.kind.present) return FastScanOutcome::kNoResource;
+    const bool is_list = root.kind.value.ends_with("List");
+    out->push_back(std::move(root));
+    if (!is_list) return FastScanOutcome::kResource;
+    for (Tracked& item : items_) {
+      if (!item.resource.api_version.present || !item.resource.kind.present) continue;
+      item.resource.list_item = true;
+      out->push_back(std::move(item.resource));
+    }
+    return FastScanOutcome::kResource;
+  }
+
+ private:
+  // What an object or array means for the scan.
+  enum class Role { kOther, kObject, kMetadata, kItems };
+
+  // An object whose fields we pick up, with "first key wins" bookkeeping for the name.
+  struct Tracked {
+    Resource resource;
+    bool name_seen = false;
+  };
+
+  void SkipSpace() {
+    while (pos_ < end_ && IsJsonSpace(text_[pos_])) ++pos_;
+  }
+
+  bool Expect(char c) {
+    SkipSpace();
+    if (pos_ >= end_ || text_[pos_] != c) return false;
+    ++pos_;
+    return true;
+  }
+
+  // A string starting at pos_ (the opening quote). Fills *value when it has no escapes.
+  bool ParseString(std::string* value, bool* escaped) {
+    size_t begin = ++pos_;
+    while (pos_ < end_) {
+      unsigned char c = static_cast<unsigned char>(text_[pos_]);
+      if (c == '"') {
+        if (value && !*escaped) value->assign(text_.substr(begin, pos_ - begin));
+        ++pos_;
+        return true;
+      }
+      if (c < 0x20) return false;  // raw control characters are not allowed in JSON strings
+      if (c == '\\') {
+        *escaped = true;
+        if (++pos_ >= end_) return false;
+        char e = text_[pos_];
+        if (e == 'u') {
+          for (int k = 0; k < 4; ++k) {
+            if (++pos_ >= end_ || !std::isxdigit(static_cast<unsigned char>(text_[pos_]))) return false;
+          }
+        } else if (e == '\0' || !std::strchr("\"\\/bfnrt", e)) {
+          return false;
+        }
+      }
+      ++pos_;
+    }
+    return false;
+  }
+
+  bool ParseNumber() {
+    size_t start = pos_;
+    auto digits = [&] {
+      size_t first = pos_;
+      while (pos_ < end_ && std::isdigit(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+      return pos_ > first;
+    };
+    if (text_[pos_] == '-') ++pos_;
+    if (pos_ < end_ && text_[pos_] == '0') {
+      ++pos_;
+    } else if (!digits()) {
+      return false;
+    }
+    if (pos_ < end_ && text_[pos_] == '.') {
+      ++pos_;
+      if (!digits()) return false;
+    }
+    if (pos_ < end_ && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
+      ++pos_;
+      if (pos_ < end_ && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
+      if (!digits()) return false;
+    }
+    return pos_ > start;
+  }
+
+  bool ParseLiteral(std::string_view word) {
+    if (end_ - pos_ < word.size() || text_.substr(pos_, word.size()) != word) return false;
+    pos_ += word.size();
+    return true;
+  }
+
+  // The string value of a field we track.
+  bool TakeString(Slot slot, Tracked* tracked) {
+    size_t begin = pos_;
+    std::string value;
+    bool escaped = false;
+    if (!ParseString(&value, &escaped)) return false;
+    if (escaped) return false;  // escaped values are decoded by the parser
+    Resource& r = tracked->resource;
+    switch (slot) {
+      case Slot::kApiVersion:
+      case Slot::kKind: {
+        ScalarRef& ref = slot == Slot::kApiVersion ? r.api_version : r.kind;
+        if (!ref.present) ref = ScalarRef{std::move(value), Range{begin, pos_}, ScalarStyle::kDoubleQuoted, true};
+        return true;  // a duplicate key: the first wins, as in yaml-cpp
+      }
+      case Slot::kName:
+        if (!tracked->name_seen) r.name = std::move(value);
+        tracked->name_seen = true;
+        return true;
+      case Slot::kNamespace:
+        if (!r.namespace_) r.namespace_ = std::move(value);
+        return true;
+      case Slot::kNone:
+        break;
+    }
+    return true;
+  }
+
+  bool ParseValue(int depth, Role role, Tracked* tracked, Slot slot) {
+    if (depth > kMaxDepth) return false;
+    SkipSpace();
+    if (pos_ >= end_) return false;
+    char c = text_[pos_];
+    if (c == '{') return ParseObject(depth, role == Role::kItems ? Role::kOther : role, tracked);
+    if (c == '[') return ParseArray(depth, role == Role::kItems ? Role::kItems : Role::kOther);
+    if (c == '"') {
+      if (slot != Slot::kNone) return TakeString(slot, tracked);
+      bool escaped = false;
+      return ParseString(nullptr, &escaped);
+    }
+    // A tracked field holding a non-string: only the parser can say what that means.
+    if (slot == Slot::kApiVersion || slot == Slot::kKind) return false;
+    if (c == 't') return ParseLiteral("true");
+    if (c == 'f') return ParseLiteral("false");
+    if (c == 'n') return ParseLiteral("null");
+    return ParseNumber();
+  }
+
+  bool ParseObject(int depth, Role role, Tracked* tracked) {
+    ++pos_;  // '{'
+    SkipSpace();
+    if (pos_ < end_ && text_[pos_] == '}') {
+      ++pos_;
+      return true;
+    }
+    while (true) {
+      SkipSpace();
+      if (pos_ >= end_ || text_[pos_] != '"') return false;
+      size_t key_begin = pos_ + 1;
+      bool escaped = false;
+      if (!ParseString(nullptr, &escaped)) return false;
+      std::string_view key = escaped ? std::string_view() : text_.substr(key_begin, pos_ - 1 - key_begin);
+      if (!Expect(':')) return false;
+      Slot slot = Slot::kNone;
+      Role child = Role::kOther;
+      if (role == Role::kObject) {
+        if (key == "apiVersion") slot = Slot::kApiVersion;
+        if (key == "kind") slot = Slot::kKind;
+        if (key == "metadata") child = Role::kMetadata;
+        if (key == "items" && tracked == &root_) child = Role::kItems;
+      } else if (role == Role::kMetadata) {
+        if (key == "name") slot = Slot::kName;
+        if (key == "namespace") slot = Slot::kNamespace;
+      }
+      if (!ParseValue(depth + 1, child, tracked, slot)) return false;
+      SkipSpace();
+      if (pos_ >= end_) return false;
+      if (text_[pos_] == ',') {
+        ++pos_;
+      } else if (text_[pos_] == '}') {
+        ++pos_;
+        return true;
+      } else {
+        return false;
+      }
+    }
+  }
+
+  bool ParseArray(int depth, Role role) {
+    ++pos_;  // '['
+    SkipSpace();
+    if (pos_ < end_ && text_[pos_] == ']') {
+      ++pos_;
+      return true;
+    }
+    while (true) {
+      SkipSpace();
+      bool item = role == Role::kItems && pos_ < end_ && text_[pos_] == '{';
+      if (item) items_.emplace_back();
+      if (!ParseValue(depth + 1, item ? Role::kObject : Role::kOther, item ? &items_.back() : nullptr, Slot::kNone)) {
+        return false;
+      }
+      SkipSpace();
+      if (pos_ >= end_) return false;
+      if (text_[pos_] == ',') {
+        ++pos_;
+      } else if (text_[pos_] == ']') {
+        ++pos_;
+        return true;
+      } else {
+        return false;
+      }
+    }
+  }
+
+  static constexpr int kMaxDepth = 400;  // below yaml-cpp's limit, far above any manifest
+
+  std::string_view text_;
+  size_t pos_;
+  size_t end_;
+  Tracked root_;
+  std::deque<Tracked> items_;  // stable addresses while elements are added
+};
+
+}  // namespace
+
+FastScanOutcome FastScanJson(std::string_view text, Range range, std::vector<Resource>* out) {
+  JsonScanner scanner(text, range);
+  return scanner.Run(out);
+}
+
+}  // namespace kubeshift
