@@ -12,6 +12,10 @@ namespace kubeshift {
 /// input for "-". Returns an ExitCode.
 int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err);
 
+/// Runs `kubeshift convert`: converted streams, a diff or rewritten files; the summary goes
+/// to \a err. Returns an ExitCode (1: objects that need a person, or changes under --check).
+int RunConvert(const ConvertOptions& options, std::ostream& out, std::ostream& err);
+
 /// Runs `kubeshift versions`. Returns an ExitCode.
 int RunVersions(const VersionsOptions& options, std::ostream& out, std::ostream& err);
 

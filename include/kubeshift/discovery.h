@@ -2,6 +2,7 @@
 #ifndef KUBESHIFT_DISCOVERY_H_
 #define KUBESHIFT_DISCOVERY_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -9,13 +10,18 @@
 
 namespace kubeshift {
 
+/// Reads the bytes of an input that is not a file on disk (a git blob). Returns false with a
+/// message ("cannot read: …") on failure. Called from worker threads.
+using InputLoader = std::function<bool(std::string* bytes, std::string* error)>;
+
 /// One file to scan.
 struct InputFile {
   std::string display_path;  ///< as the user gave it, joined with walked names; "<stdin>" for -
-  std::string fs_path;       ///< path to open; empty for stdin
+  std::string fs_path;       ///< path to open; empty for stdin and for git blobs
   bool is_stdin = false;
   InputKind kind = InputKind::kYaml;
   std::string chart_root;    ///< for chart templates: the chart directory (holds Chart.yaml)
+  InputLoader load;          ///< when set, the bytes come from here instead of fs_path (--rev)
 };
 
 /// A file or directory that was looked at and not scanned, with the reason (for -v).

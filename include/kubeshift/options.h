@@ -39,6 +39,20 @@ struct CheckOptions {
   bool use_gitignore = true;
   int jobs = 0;                                ///< 0: hardware concurrency
   std::optional<bool> color;                   ///< --color / --no-color; default: a terminal
+  std::optional<std::string> changed_since;    ///< --changed-since REV: files changed since REV only
+  std::optional<std::string> rev;              ///< --rev REV: the tree of REV, read from git
+};
+
+/// `kubeshift convert`.
+struct ConvertOptions {
+  TableOptions table;
+  std::vector<std::string> paths;              ///< positional paths and -f FILE; "-" is stdin
+  std::vector<std::string> excludes;
+  bool use_gitignore = true;
+  std::string output_version;                  ///< --output-version GROUP/VERSION
+  std::string format;                          ///< -o yaml|json; empty: keep each input's format
+  enum class Mode { kPrint, kWrite, kDiff, kCheck } mode = Mode::kPrint;
+  bool verbose = false;
 };
 
 /// `kubeshift versions`.

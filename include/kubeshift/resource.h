@@ -24,6 +24,7 @@ struct Resource {
   ScalarRef api_version;
   ScalarRef kind;
   std::string name;                        ///< metadata.name, empty when absent
+  Range name_range;                        ///< its bytes, when the fast scanner read it
   std::optional<std::string> namespace_;   ///< metadata.namespace
   int document = 0;                        ///< 0-based index of the document in its stream
   bool list_item = false;                  ///< came from the items of a List

@@ -1,6 +1,8 @@
 // `kubeshift check`: discovery → per-file scan in parallel → report → exit code.
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
@@ -14,6 +16,7 @@
 #include "app/worker_pool.h"
 #include "kubeshift/app.h"
 #include "kubeshift/discovery.h"
+#include "kubeshift/git_inputs.h"
 
 namespace kubeshift {
 namespace {
@@ -37,7 +40,9 @@ bool ResolveFailOn(const CheckOptions& options, const Environment& env, std::opt
   } else if (fail_on == "never") {
     *threshold = std::nullopt;
   } else {
-    *error = fmt::format("--fail-on must be error, warning or never, not '{}'", fail_on);
+    *error = options.fail_on ? fmt::format("--fail-on must be error, warning or never, not '{}'", fail_on)
+                             : fmt::format("{}'fail-on' must be error, warning or never, not '{}'",
+                                           env.config.Where("fail-on"), fail_on);
     return false;
   }
   return true;
@@ -63,10 +68,47 @@ void PrintVerbose(const DiscoveryResult& discovery, const std::vector<FileOutcom
       fmt::print(err, "kubeshift: could not read {}\n", input.display_path);
       continue;
     }
-    fmt::print(err, "kubeshift: read {} ({}): {} documents, {} resources", input.display_path,
-               KindLabel(input.kind), outcome.documents, outcome.resources);
+    fmt::print(err, "kubeshift: read {} ({}): {} document{}, {} resource{}", input.display_path, KindLabel(input.kind),
+               outcome.documents, outcome.documents == 1 ? "" : "s", outcome.resources,
+               outcome.resources == 1 ? "" : "s");
     if (outcome.fallback_documents > 0) fmt::print(err, ", {} via the full YAML parser", outcome.fallback_documents);
     fmt::print(err, "\n");
+  }
+}
+
+// The inputs: from git (--changed-since, --rev) or from the paths. False: a usage error.
+bool Discover(const CheckOptions& options, const DiscoveryOptions& discovery_options, DiscoveryResult* discovery,
+              std::string* error) {
+  if (options.changed_since) {
+    return DiscoverChangedSince(*options.changed_since, options.paths, discovery_options, discovery, error);
+  }
+  if (options.rev) return DiscoverRevision(*options.rev, options.paths, discovery_options, discovery, error);
+  *discovery = DiscoverInputs(options.paths.empty() ? std::vector<std::string>{"."} : options.paths, discovery_options);
+  return true;
+}
+
+// Calls fn(i) for every input on the worker pool. A long run on a terminal (not CI) shows a
+// count of the files done on one line of stderr, updated from this thread and cleared at the
+// end; pipes, files and CI logs never see it, so the output stays the same.
+template <typename Fn>
+void CheckInParallel(size_t count, int jobs, Fn fn, std::ostream& err) {
+  constexpr size_t kProgressMinInputs = 200;
+  unsigned workers = WorkerCount(jobs, count);
+  if (count <= kProgressMinInputs || ::isatty(STDERR_FILENO) != 1 || std::getenv("CI") != nullptr) {
+    ParallelFor(count, workers, fn);
+    return;
+  }
+  size_t width = 0;
+  auto progress = [&](size_t done) {
+    std::string line = fmt::format("kubeshift: {}/{} files", done, count);
+    width = std::max(width, line.size());
+    fmt::print(err, "\r{}", line);
+    err.flush();
+  };
+  ParallelForWithProgress(count, workers, fn, progress, std::chrono::milliseconds(100));
+  if (width > 0) {
+    fmt::print(err, "\r{}\r", std::string(width, ' '));
+    err.flush();
   }
 }
 
@@ -93,8 +135,11 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err) 
   discovery_options.excludes = env.config.excludes;
   discovery_options.excludes.insert(discovery_options.excludes.end(), options.excludes.begin(), options.excludes.end());
   discovery_options.use_gitignore = options.use_gitignore;
-  std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
-  DiscoveryResult discovery = DiscoverInputs(paths, discovery_options);
+  DiscoveryResult discovery;
+  if (!Discover(options, discovery_options, &discovery, &error)) {
+    fmt::print(err, "kubeshift: error: {}\n", error);
+    return kExitUsage;
+  }
   for (const std::string& message : discovery.missing) fmt::print(err, "kubeshift: error: {}\n", message);
 
   RuleContext context{env.table, env.targets, options.show_all};
@@ -103,10 +148,10 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err) 
   for (const InputFile& input : discovery.inputs) {
     if (input.is_stdin) stdin_bytes.assign(std::istreambuf_iterator<char>(std::cin), {});
   }
-  ParallelFor(discovery.inputs.size(), WorkerCount(options.jobs, discovery.inputs.size()), [&](size_t i) {
+  CheckInParallel(discovery.inputs.size(), options.jobs, [&](size_t i) {
     const InputFile& input = discovery.inputs[i];
     outcomes[i] = input.is_stdin ? CheckBytes(input, std::move(stdin_bytes), context) : CheckFile(input, context);
-  });
+  }, err);
   if (options.verbose) PrintVerbose(discovery, outcomes, err);
 
   CheckReport report;

@@ -61,6 +61,7 @@ bool ReadTargets(const std::string& path, const YAML::Node& node, ConfigFile* co
 bool ReadKey(const std::string& path, const std::string& key, const YAML::Node& key_node, const YAML::Node& value,
              ConfigFile* config, std::string* error) {
   std::string text;
+  config->lines[key] = key_node.Mark().line + 1;
   if (key == "target-version") {
     if (!ReadString(path, value, key, &text, error)) return false;
     config->target_version = text;
@@ -88,6 +89,11 @@ bool ReadKey(const std::string& path, const std::string& key, const YAML::Node& 
 }
 
 }  // namespace
+
+std::string ConfigFile::Where(const std::string& key) const {
+  auto it = lines.find(key);
+  return it == lines.end() ? std::string() : fmt::format("{}:{}: ", path, it->second);
+}
 
 std::string FindConfigFile(const std::string& explicit_path) {
   if (!explicit_path.empty()) return explicit_path;

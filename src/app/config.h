@@ -20,6 +20,10 @@ struct ConfigFile {
   std::vector<std::string> excludes;         ///< exclude: [glob, …]
   std::optional<std::string> fail_on;        ///< fail-on
   std::vector<std::string> rules_files;      ///< rules: [file, …], resolved against the file's folder
+  std::map<std::string, int> lines;          ///< 1-based line of each key, for messages
+
+  /// "PATH:LINE: " for \a key, so that a bad value names where it came from.
+  std::string Where(const std::string& key) const;
 };
 
 /// The config file to use: \a explicit_path, else .kubeshift.yaml in the working directory

@@ -50,12 +50,18 @@ bool ResolveTargets(const TableOptions& options, Environment* env, std::string* 
   }
   env->kubernetes_target_defaulted = true;
   for (const auto& [component, version] : env->config.targets) {
-    if (!ApplyComponentTarget(env, component, version, error)) return false;
+    if (!ApplyComponentTarget(env, component, version, error)) {
+      *error = env->config.Where("targets") + *error;
+      return false;
+    }
     if (component == kKubernetes) env->kubernetes_target_defaulted = false;
   }
   std::optional<std::string> kubernetes = options.target_version ? options.target_version : env->config.target_version;
   if (kubernetes) {
-    if (!ApplyComponentTarget(env, std::string(kKubernetes), *kubernetes, error)) return false;
+    if (!ApplyComponentTarget(env, std::string(kKubernetes), *kubernetes, error)) {
+      if (!options.target_version) *error = env->config.Where("target-version") + *error;
+      return false;
+    }
     env->kubernetes_target_defaulted = false;
   }
   for (const std::string& spec : options.component_targets) {

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -55,7 +56,9 @@ FileOutcome CheckBytes(const InputFile& input, std::string bytes, const RuleCont
   SourceFile source(input.display_path, std::move(bytes));
   ScanResult scan = ScanSource(source, input.kind);
   outcome.documents = scan.documents;
-  outcome.resources = static_cast<int>(scan.resources.size());
+  // A List is a wrapper, not an object of the cluster: count its items instead.
+  outcome.resources = static_cast<int>(std::count_if(scan.resources.begin(), scan.resources.end(),
+                                                     [](const Resource& r) { return r.kind.value != "List"; }));
   outcome.fallback_documents = scan.fallback_documents;
   for (const Resource& resource : scan.resources) {
     size_t first = outcome.findings.size();
@@ -79,7 +82,8 @@ FileOutcome CheckBytes(const InputFile& input, std::string bytes, const RuleCont
 FileOutcome CheckFile(const InputFile& input, const RuleContext& context) {
   std::string bytes;
   std::string error;
-  if (!ReadFileBytes(input.fs_path, &bytes, &error)) {
+  bool read = input.load ? input.load(&bytes, &error) : ReadFileBytes(input.fs_path, &bytes, &error);
+  if (!read) {
     FileOutcome outcome;
     outcome.errors.push_back({input.display_path, {}, error});
     return outcome;

@@ -26,7 +26,8 @@ bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* err
 /// Checks one input whose bytes are already in memory.
 FileOutcome CheckBytes(const InputFile& input, std::string bytes, const RuleContext& context);
 
-/// Reads and checks one input (not stdin).
+/// Reads and checks one input (not stdin): through its loader when it has one (a git blob),
+/// else from fs_path.
 FileOutcome CheckFile(const InputFile& input, const RuleContext& context);
 
 }  // namespace kubeshift

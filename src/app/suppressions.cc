@@ -5,17 +5,20 @@ namespace {
 
 constexpr std::string_view kDirective = "kubeshift:ignore";
 
+// "RULE[, RULE…]" at the start of \a list; anything after the last item (a note, a
+// comment) is ignored.
 bool ListsRule(std::string_view list, std::string_view rule) {
-  while (!list.empty()) {
-    size_t comma = list.find(',');
-    std::string_view item = list.substr(0, comma);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (item == rule) return true;
-    if (comma == std::string_view::npos) break;
-    list.remove_prefix(comma + 1);
+  auto is_id_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
+  size_t i = 0;
+  while (true) {
+    while (i < list.size() && list[i] == ' ') ++i;
+    size_t start = i;
+    while (i < list.size() && is_id_char(list[i])) ++i;
+    if (i > start && list.substr(start, i - start) == rule) return true;
+    while (i < list.size() && list[i] == ' ') ++i;
+    if (i >= list.size() || list[i] != ',') return false;
+    ++i;
   }
-  return false;
 }
 
 // Looks for the directive in the comment part of \a text: after a '#' that starts the line
@@ -37,8 +40,7 @@ bool CommentSuppresses(std::string_view text, std::string_view rule, bool commen
   if (rest.empty() || rest[0] == ' ' || rest[0] == '\t') return true;  // every rule
   if (rest[0] != '=') return false;
   rest.remove_prefix(1);
-  size_t end = rest.find_first_of(" \t#");
-  return ListsRule(rest.substr(0, end), rule);
+  return ListsRule(rest, rule);
 }
 
 }  // namespace

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -27,6 +30,38 @@ void ParallelFor(size_t count, unsigned workers, Fn fn) {
   std::vector<std::thread> threads;
   for (unsigned w = 1; w < workers; ++w) threads.emplace_back(run);
   run();
+  for (std::thread& thread : threads) thread.join();
+}
+
+/// Like ParallelFor, but the calling thread takes no task: it calls \a progress(done) every
+/// \a period while the workers run (not before the first period has passed, so short runs
+/// never call it), where done counts the finished tasks.
+template <typename Fn, typename Progress>
+void ParallelForWithProgress(size_t count, unsigned workers, Fn fn, Progress progress,
+                             std::chrono::milliseconds period) {
+  std::atomic<size_t> next{0};
+  std::atomic<size_t> done{0};
+  std::mutex mutex;
+  std::condition_variable all_done;
+  auto run = [&] {
+    for (size_t i = next++; i < count; i = next++) {
+      fn(i);
+      if (++done == count) {
+        std::lock_guard<std::mutex> lock(mutex);
+        all_done.notify_all();
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned w = 0; w < workers; ++w) threads.emplace_back(run);
+  {
+    std::unique_lock<std::mutex> lock(mutex);
+    while (!all_done.wait_for(lock, period, [&] { return done.load() >= count; })) {
+      lock.unlock();  // a slow terminal must not hold up the last worker
+      progress(done.load());
+      lock.lock();
+    }
+  }
   for (std::thread& thread : threads) thread.join();
 }
 

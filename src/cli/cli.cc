@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "cli/completion.h"
 
 #include <CLI/CLI.hpp>
 
@@ -60,6 +61,13 @@ CLI::App* AddCheck(CLI::App& app, CheckFlags* flags) {
   check->add_flag("--show-all", o.show_all, "also list resources whose API is fine (rule served-api)");
   check->add_flag("-v,--verbose", o.verbose, "name every file read or skipped, and why, on stderr");
   check->add_flag("--no-gitignore", flags->no_gitignore, "scan files that .gitignore excludes");
+  CLI::Option* changed_since =
+      check->add_option("--changed-since", o.changed_since,
+                        "only files changed between git revision REV and the work tree (untracked files too)")
+          ->option_text("REV");
+  check->add_option("--rev", o.rev, "check the tree of git revision REV (commit, branch, tag), read without a checkout")
+      ->option_text("REV")
+      ->excludes(changed_since);
   check->add_option("-j,--jobs", o.jobs, "worker threads (default: one per CPU)")->check(CLI::NonNegativeNumber);
   check->add_flag("--color", flags->color, "colour text output even when not on a terminal");
   check->add_flag("--no-color", flags->no_color, "never colour text output (NO_COLOR also works)");
@@ -92,6 +100,7 @@ int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
   VersionsFlags versions_flags;
   CLI::App* check = AddCheck(app, &check_flags);
   CLI::App* versions = AddVersions(app, &versions_flags);
+  DocCommands docs(app);  // `completion` and the hidden `manpage`: they describe `app` itself
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
   try {
     app.parse(reversed);
@@ -114,6 +123,7 @@ int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     if (options.table.target_version) options.filter_by_target = true;
     return RunVersions(options, out, err);
   }
+  if (docs.Parsed()) return docs.Run(app, out);
   return kExitUsage;
 }
 

@@ -125,6 +125,10 @@ void Walker::AddArgument(const std::string& arg) {
   }
   std::error_code ec;
   fs::file_status status = fs::status(arg, ec);
+  if (ec == std::errc::too_many_symbolic_link_levels) {  // it exists, but cannot be read
+    result_.errors.push_back(ErrorText(arg, ec));
+    return;
+  }
   if (ec || !fs::exists(status)) {
     result_.missing.push_back(
         ErrorText(arg, ec ? ec : std::make_error_code(std::errc::no_such_file_or_directory)));
@@ -347,11 +351,28 @@ const std::string& Walker::NearestChartFile(const std::string& abs_dir) {
 
 }  // namespace
 
+// A file named twice, or reached through two paths ("tree tree/a.yaml"), is scanned once,
+// under the first name it was reached by.
+static void RemoveDuplicateFiles(DiscoveryResult* result) {
+  std::set<std::pair<dev_t, ino_t>> seen;
+  std::vector<InputFile> unique;
+  for (InputFile& input : result->inputs) {
+    struct stat st {};
+    if (!input.is_stdin && ::stat(input.fs_path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+        !seen.insert({st.st_dev, st.st_ino}).second) {
+      continue;
+    }
+    unique.push_back(std::move(input));
+  }
+  result->inputs = std::move(unique);
+}
+
 DiscoveryResult DiscoverInputs(const std::vector<std::string>& paths,
                                const DiscoveryOptions& options) {
   DiscoveryResult result;
   Walker walker(options, &result);
   for (const std::string& path : paths) walker.AddArgument(path);
+  RemoveDuplicateFiles(&result);
   return result;
 }
 

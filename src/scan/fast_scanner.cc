@@ -345,6 +345,7 @@ class DocumentScanner {
       if (object.name_seen) return false;
       object.name_seen = true;
       object.resource.name = std::move(text);
+      object.resource.name_range = Range{line_begin_ + value.begin, line_begin_ + value.end};
     } else {
       if (object.resource.namespace_) return false;
       object.resource.namespace_ = std::move(text);

@@ -73,6 +73,8 @@ ScanResult ScanTemplate(const SourceFile& source) {
         if (masked.OverlapsAction(resource.api_version.range) || masked.OverlapsAction(resource.kind.range)) continue;
         resource.document = document;
         resource.context = guards.DescribeAt(resource.api_version.range.begin);
+        // A name produced by an action is unknown until the chart is rendered.
+        if (!resource.name_range.empty() && masked.OverlapsAction(resource.name_range)) resource.name.clear();
         result.resources.push_back(std::move(resource));
       }
       continue;

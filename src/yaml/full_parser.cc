@@ -1,5 +1,6 @@
 // The fallback path: yaml-cpp on one document. Only this file includes yaml-cpp for
 // manifests; its exceptions stop here.
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cctype>
@@ -148,6 +149,11 @@ FullParseResult ParseDocumentFully(std::string_view text, Range chunk) {
       entry.list_item = true;
       result.resources.push_back(std::move(entry));
     }
+  } catch (const YAML::DeepRecursion& e) {
+    result.empty = false;
+    result.resources.clear();
+    result.error = ScanError{chunk.begin + std::min(static_cast<size_t>(e.mark.pos), chunk.size()),
+                             "nesting is too deep (more than 500 levels); the document is not scanned"};
   } catch (const YAML::Exception& e) {
     result.empty = false;
     result.resources.clear();

@@ -37,6 +37,12 @@ assert_exit 3 "an input error wins over findings"
 assert_contains "$OUT" "removed.yaml:$INGRESS_LINE" "the other file is still checked"
 ks check --no-config removed.yaml broken.yaml
 assert_exit 3 "an input error wins over findings, whatever the order of the paths"
+printf 'apiVersion: v1\nkind: [\n---\napiVersion: extensions/v1beta1\nkind: Ingress\n' >mixed.yaml
+ks check --no-config mixed.yaml
+assert_exit 3 "a syntax error in one document of a file"
+assert_eq "mixed.yaml:2:7: error: end of sequence flow not found [parse-error]
+mixed.yaml:4:13: error: $INGRESS_MSG [removed-api]" "$(grep -v '^kubeshift:' <<<"$OUT")" \
+  "the broken document is reported and the next one is still checked"
 ks check --no-config --fail-on never broken.yaml
 assert_exit 3 "--fail-on never does not hide an input error"
 

@@ -80,6 +80,9 @@ check -o json
 json_eval 'd["errors"]'
 assert_eq "[{'file': 'in/broken.yaml', 'line': 2, 'column': 7, 'message': 'end of sequence flow not found'}]" \
   "$OUT" "json: errors"
+check -o json --show-all
+json_eval '[(f["file"], f["rule"], f["severity"]) for f in d["findings"] if f["rule"] == "served-api"]'
+assert_eq "[('in/ok.yaml', 'served-api', 'info')]" "$OUT" "json: --show-all adds the served resource as info"
 
 # sarif
 check -o sarif
@@ -124,5 +127,20 @@ assert_line "$OUT" "| 4 | 4 | 2 | 1 |" "markdown: summary row"
 assert_line "$OUT" "- in/broken.yaml:2:7: end of sequence flow not found" "markdown: input errors listed"
 ks check --no-config -o markdown in/ok.yaml
 assert_line "$OUT" "No deprecated or removed APIs found." "markdown: a clean run says so"
+
+# Positions: 1-based line and column (in characters) of the apiVersion value
+mkdir pos
+printf '\xef\xbb\xbfapiVersion: extensions/v1beta1\r\nkind: Ingress\r\n' >pos/bom-crlf.yaml
+printf 'kind: Ingress\napiVersion:   "extensions/v1beta1"\n' >pos/quoted.yaml
+printf '{metadata: {name: \xc3\xa9}, apiVersion: extensions/v1beta1, kind: Ingress}\n' >pos/flow.yaml
+printf 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: extensions/v1beta1\n  kind: Ingress\n' >pos/list.yaml
+printf '{\n  "kind": "Ingress",\n  "apiVersion": "extensions/v1beta1"\n}\n' >pos/multi-line.json
+ks check --no-config pos
+assert_eq "pos/bom-crlf.yaml:1:13
+pos/flow.yaml:1:35
+pos/list.yaml:4:15
+pos/multi-line.json:3:17
+pos/quoted.yaml:2:15" "$(grep '^pos/' <<<"$OUT" | cut -d: -f1-3)" \
+  "positions: BOM and CRLF, code points after a non-ASCII character, List items, JSON, quotes"
 
 finish

@@ -42,6 +42,10 @@ assert_exit 1 "several paths"
 assert_contains "$OUT" "single.yaml:$INGRESS_LINE" "the first path is read"
 assert_contains "$OUT" "tree/sub/deep/b.yml:$INGRESS_LINE" "the second path is read"
 assert_contains "$OUT" "in 3 files, 3 documents" "every file of every path is counted"
+ks check --no-config tree tree/sub
+assert_contains "$OUT" "in 4 files" "a directory inside one already walked is not walked again"
+ks check --no-config tree tree/a.yaml
+assert_contains "$OUT" "3 findings (3 errors) in 4 files" "a file named and also inside a named directory is checked once"
 
 # No path: "."
 cd tree
@@ -62,6 +66,12 @@ ks check --no-config tree
 assert_eq "" "$ERR" "without -v, nothing on stderr"
 ks check --no-config tree/values.yaml
 assert_exit 1 "a values file named explicitly is checked"
+
+# --exclude GLOB, repeatable; matched against the path below the argument
+ks check --no-config -v --exclude 'sub' --exclude '*.json' tree
+assert_eq "tree/a.yaml:$INGRESS_LINE" "$(grep -v '^kubeshift:' <<<"$OUT")" "--exclude skips a directory and a pattern"
+assert_line "$ERR" "kubeshift: skipped tree/sub: excluded by --exclude sub" "-v: an excluded directory"
+assert_line "$ERR" "kubeshift: skipped tree/j.json: excluded by --exclude *.json" "-v: an excluded file"
 
 # Standard input
 ks_in single.yaml check --no-config -

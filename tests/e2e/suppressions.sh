@@ -27,7 +27,7 @@ kind: Ingress
 metadata:
   name: only-deprecated
 ---
-apiVersion: extensions/v1beta1   # kubeshift:ignore=served-api, deprecated-api,removed-api
+apiVersion: extensions/v1beta1   # kubeshift:ignore=served-api,deprecated-api,removed-api
 kind: Ingress
 metadata:
   name: list
@@ -78,6 +78,11 @@ json_eval '[f["name"] for f in d["findings"]]'
 assert_eq "['only-removed', 'blank-line-between', 'above-another-key', 'value-not-comment', 'not-the-directive', 'unknown-rule']" \
   "$OUT" "deprecated-api: =removed-api does not suppress it, =deprecated-api does"
 
+# A list may have blanks after its commas (the parser trims items), and a note after it
+printf 'apiVersion: extensions/v1beta1 # kubeshift:ignore=deprecated-api, removed-api  (why: ...)\nkind: Ingress\n' >spaces.yaml
+ks check --no-config -t 1.29 spaces.yaml
+assert_exit 0 "ignore=deprecated-api, removed-api (blank after the comma) suppresses removed-api"
+
 # Suppressing everything makes the run clean
 cat >all.yaml <<'EOF'
 # kubeshift:ignore
@@ -93,7 +98,7 @@ ks check --no-config -t 1.29 all.yaml
 assert_exit 0 "every finding suppressed: exit 0"
 assert_contains "$OUT" "kubeshift: no findings in 1 file, 2 documents" "every finding suppressed: no findings"
 
-# Suppressions work on stdin and in JSON files' neighbours (YAML only has comments)
+# Suppressions work on stdin too
 ks_in all.yaml check --no-config -t 1.29 -
 assert_exit 0 "suppressions on stdin"
 

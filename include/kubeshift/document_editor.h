@@ -1,0 +1,98 @@
+// kubeshift — structural edits on a YAML or JSON document, expressed as byte-range Edits that
+// follow the style of the surrounding text (indentation, sequence style, quoting, JSON-ness).
+#ifndef KUBESHIFT_DOCUMENT_EDITOR_H_
+#define KUBESHIFT_DOCUMENT_EDITOR_H_
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kubeshift/edit.h"
+#include "kubeshift/yaml_tree.h"
+
+namespace kubeshift {
+
+/// A value to write: a scalar already in YAML form, a mapping, a sequence, or a copy of an
+/// existing node of the document.
+struct NewValue {
+  enum class Kind { kScalar, kMap, kSequence, kCopy };
+  Kind kind = Kind::kScalar;
+  std::string scalar;  ///< a string (is_string) or the YAML text of another scalar: `80`, `null`
+  bool is_string = false;  ///< quoted when YAML (or JSON) needs it
+  std::vector<std::pair<std::string, NewValue>> entries;
+  std::vector<NewValue> items;
+  const YamlNode* copy = nullptr;
+
+  /// A string, quoted only when YAML would read it as something else ("80", "true", "a: b").
+  static NewValue String(std::string_view text);
+  /// A scalar written as is: numbers, booleans, null.
+  static NewValue Raw(std::string_view yaml);
+  static NewValue Int(long long value);
+  static NewValue Map(std::vector<std::pair<std::string, NewValue>> entries = {});
+  static NewValue Sequence(std::vector<NewValue> items = {});
+  /// The node as it is in the document (scalars keep their quoting).
+  static NewValue Copy(const YamlNode& node);
+  NewValue& Add(std::string key, NewValue value);
+};
+
+/// Builds edits for one document. Every method records what it cannot do in problems()
+/// (e.g. a scalar with escapes, a node without a position) instead of guessing.
+class DocumentEditor {
+ public:
+  DocumentEditor(std::string_view text, const YamlDocument& document, bool json);
+
+  /// Replaces a scalar's value, keeping its quote style.
+  void SetScalar(const YamlNode& scalar, std::string_view value);
+  /// Renames the key of entry \a index of \a map.
+  void RenameKey(const YamlNode& map, size_t index, std::string_view new_key);
+  /// Removes entry \a index of \a map, with its own lines (comments above it stay).
+  void RemoveEntry(const YamlNode& map, size_t index);
+  /// Replaces entry \a index of \a map (key and value) by \a key: \a value at the same place.
+  void ReplaceEntry(const YamlNode& map, size_t index, std::string_view key, const NewValue& value);
+  /// Appends \a key: \a value after the last entry of \a map.
+  void AddEntry(const YamlNode& map, std::string_view key, const NewValue& value);
+  /// Appends an item to a sequence.
+  void AddItem(const YamlNode& sequence, const NewValue& value);
+
+  const std::vector<Edit>& edits() const { return edits_; }
+  const std::vector<std::string>& problems() const { return problems_; }
+  /// The line ending of the document ("\n" or "\r\n").
+  std::string_view newline() const { return newline_; }
+
+  /// Copies of existing nodes take their bytes from \a text instead of the edited text: a chart
+  /// template is edited through its masked text, but what it copies must keep its actions.
+  void SetCopySource(std::string_view text) { copy_text_ = text; }
+
+  /// The value rendered as it would be written under a key at \a indent (for tests).
+  std::string RenderForTest(const NewValue& value, size_t indent) const;
+
+ private:
+  size_t LineStart(size_t offset) const;
+  size_t LineEnd(size_t offset) const;  ///< offset of the line break (or text end)
+  size_t Column(size_t offset) const { return offset - LineStart(offset); }
+  /// Bytes of a block map entry or sequence item starting at \a begin with indentation \a indent:
+  /// whole lines, ending before trailing blank and comment lines.
+  Range BlockEntryLines(size_t begin, size_t indent) const;
+  /// End of a node's own bytes (flow collections and scalars), for flow edits.
+  size_t NodeEnd(const YamlNode& node) const;
+  std::string RenderBlockEntry(std::string_view key, const NewValue& value, size_t indent) const;
+  std::string RenderBlockValue(const NewValue& value, size_t indent) const;  ///< after "key:" / "-"
+  std::string RenderFlow(const NewValue& value) const;
+  std::string RenderKey(std::string_view key) const;
+  void Problem(std::string message) { problems_.push_back(std::move(message)); }
+
+  std::string_view text_;
+  std::string_view copy_text_;
+  const YamlDocument& document_;
+  bool json_;
+  std::string newline_ = "\n";
+  size_t step_ = 2;               ///< indentation step of nested mappings
+  bool indent_sequences_ = true;  ///< "key:\n  - a" (true) or "key:\n- a" (false)
+  std::vector<Edit> edits_;
+  std::vector<std::string> problems_;
+};
+
+}  // namespace kubeshift
+
+#endif  // KUBESHIFT_DOCUMENT_EDITOR_H_
