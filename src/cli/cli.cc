@@ -90,6 +90,38 @@ CLI::App* AddVersions(CLI::App& app, VersionsFlags* flags) {
   return versions;
 }
 
+struct ConvertFlags {
+  ConvertOptions options;
+  std::vector<std::string> files;  // -f, kubectl-convert's habit
+  std::string format;
+  bool write = false;
+  bool diff = false;
+  bool check = false;
+  bool no_gitignore = false;
+};
+
+CLI::App* AddConvert(CLI::App& app, ConvertFlags* flags) {
+  CLI::App* convert = app.add_subcommand(
+      "convert", "rewrite deprecated and removed APIs to their replacements, changing only the bytes that must change");
+  ConvertOptions& o = flags->options;
+  convert->add_option("paths", o.paths, "files and directories to convert; - reads standard input (default: .)");
+  convert->add_option("-f,--filename", flags->files, "a file or directory to convert (repeatable)")
+      ->allow_extra_args(false);
+  AddTableOptions(convert, &o.table);
+  convert->add_option("--output-version", o.output_version,
+                      "convert to this GROUP/VERSION (default: the replacement served at the target version)");
+  convert->add_option("-o,--output", flags->format, "print as yaml (inputs keep their format) or json")
+      ->check(CLI::IsMember({"yaml", "json"}));
+  auto* write = convert->add_flag("-w,--write", flags->write, "rewrite the files in place (atomically)");
+  auto* diff = convert->add_flag("--diff", flags->diff, "print a unified diff and change nothing");
+  auto* check = convert->add_flag("--check", flags->check, "change nothing; exit 1 when something would change");
+  write->excludes(diff)->excludes(check);
+  diff->excludes(check);
+  convert->add_option("--exclude", o.excludes, "skip paths matching this glob (repeatable)")->allow_extra_args(false);
+  convert->add_flag("--no-gitignore", flags->no_gitignore, "also convert files that .gitignore excludes");
+  return convert;
+}
+
 }  // namespace
 
 int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -100,6 +132,8 @@ int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
   VersionsFlags versions_flags;
   CLI::App* check = AddCheck(app, &check_flags);
   CLI::App* versions = AddVersions(app, &versions_flags);
+  ConvertFlags convert_flags;
+  CLI::App* convert = AddConvert(app, &convert_flags);
   DocCommands docs(app);  // `completion` and the hidden `manpage`: they describe `app` itself
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
   try {
@@ -122,6 +156,17 @@ int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     options.format = ToFormat(versions_flags.format);
     if (options.table.target_version) options.filter_by_target = true;
     return RunVersions(options, out, err);
+  }
+  if (convert->parsed()) {
+    ConvertOptions options = convert_flags.options;
+    options.paths.insert(options.paths.end(), convert_flags.files.begin(), convert_flags.files.end());
+    options.format = convert_flags.format;
+    options.use_gitignore = !convert_flags.no_gitignore;
+    options.mode = convert_flags.write   ? ConvertOptions::Mode::kWrite
+                   : convert_flags.diff  ? ConvertOptions::Mode::kDiff
+                   : convert_flags.check ? ConvertOptions::Mode::kCheck
+                                         : ConvertOptions::Mode::kPrint;
+    return RunConvert(options, out, err);
   }
   if (docs.Parsed()) return docs.Run(app, out);
   return kExitUsage;

@@ -90,6 +90,8 @@ std::string UnifiedDiff(std::string_view path, std::string_view before, std::str
   std::vector<std::string_view> a = SplitLines(before);
   std::vector<std::string_view> b = SplitLines(after);
   std::vector<Op> ops = Diff(a, b);
+  // git's form: "a/" and "b/" prefixes on the path, without a leading slash of its own.
+  while (path.starts_with('/')) path.remove_prefix(1);
   std::string out = fmt::format("--- a/{}\n+++ b/{}\n", path, path);
   // Line numbers (0-based) in a and b before each op.
   std::vector<int> pos_a(ops.size() + 1, 0);

@@ -10,6 +10,11 @@
 // absolute. Parse errors are expected as "error parse-error: <message>". Every finding must
 // be expected and every expectation met; a file without EXPECT lines must produce nothing.
 // JSON cannot hold comments: NAME.json takes its annotations from NAME.json.expect.
+//
+// Files under testdata/convert/ are golden tests of `kubeshift convert` instead: the converted
+// output must equal NAME.converted.yaml (or .json) byte for byte, converting that output again
+// must change nothing, and `check` must find nothing deprecated or removed in it. Their header
+// gives the arguments (exit= is convert's exit code).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -144,6 +149,55 @@ std::string Describe(int line, int column, const std::string& severity, const st
 
 }  // namespace
 
+std::string ConvertedPath(const std::string& path) {
+  std::filesystem::path p(path);
+  return (p.parent_path() / (p.stem().string() + ".converted" + p.extension().string())).string();
+}
+
+// Runs `kubeshift ARGS` in-process; returns the exit code.
+int Run(std::vector<std::string> args, std::string* out, std::string* err) {
+  std::ostringstream out_stream;
+  std::ostringstream err_stream;
+  int code = kubeshift::RunCommandLine(args, out_stream, err_stream);
+  *out = out_stream.str();
+  *err = err_stream.str();
+  return code;
+}
+
+int RunConvertTest(const std::string& path, const TestFile& test) {
+  std::vector<std::string> args = {"convert", "--no-config"};
+  args.insert(args.end(), test.args.begin(), test.args.end());
+  args.push_back(path);
+  std::string out;
+  std::string err;
+  int code = Run(args, &out, &err);
+  int failures = 0;
+  const std::string expected_path = ConvertedPath(path);
+  const std::string expected = ReadAll(expected_path);
+  if (out != expected) {
+    std::cerr << path << ": the converted output differs from " << expected_path << "\n--- got ---\n"
+              << out << "--- stderr ---\n" << err;
+    ++failures;
+  }
+  if (test.exit_code && *test.exit_code != code) {
+    std::cerr << path << ": exit code " << code << ", expected " << *test.exit_code << "\n" << err;
+    ++failures;
+  }
+  // Idempotence: the expected output converts to itself.
+  std::vector<std::string> again = {"convert", "--no-config"};
+  again.insert(again.end(), test.args.begin(), test.args.end());
+  again.push_back(expected_path);
+  std::string out2;
+  std::string err2;
+  Run(again, &out2, &err2);
+  if (out2 != expected) {
+    std::cerr << path << ": converting " << expected_path << " again changes it:\n" << out2;
+    ++failures;
+  }
+  if (failures == 0) std::cout << path << ": converted output matches, and converting it again changes nothing\n";
+  return failures == 0 ? 0 : 1;
+}
+
 int main(int argc, char** argv) {
   if (argc != 2) {
     std::cerr << "usage: kubeshift_testdata FILE\n";
@@ -153,10 +207,12 @@ int main(int argc, char** argv) {
   const bool is_json = std::filesystem::path(path).extension() == ".json";
   TestFile test;
   std::string error;
-  if (!ParseAnnotations(ReadAll(is_json ? path + ".expect" : path), &test, &error)) {
+  const bool is_convert_test = path.find("testdata/convert/") != std::string::npos;
+  if (!ParseAnnotations(ReadAll(is_json && !is_convert_test ? path + ".expect" : path), &test, &error)) {
     std::cerr << path << ": " << error << "\n";
     return 1;
   }
+  if (is_convert_test) return RunConvertTest(path, test);
   std::vector<std::string> args = {"check", "-o", "json", "--no-config"};
   args.insert(args.end(), test.args.begin(), test.args.end());
   args.push_back(path);

@@ -179,7 +179,7 @@ TEST_CASE("kInvalid: block structure mismatches", "[scan][fast][invalid]") {
     Scanned s = Scan("apiVersion: v1\nkind: Pod\nspec:\n  a: 1\n  - b\n");
     REQUIRE(s.outcome == "kInvalid");
     CHECK(s.error.message == "a sequence entry where a 'key: value' belongs");
-    CHECK(s.error.offset == 41);
+    CHECK(s.error.offset == 40);
   }
   SECTION("a key where a sequence entry belongs") {
     Scanned s = Scan("apiVersion: v1\nkind: Pod\nlist:\n  - a\n  b: 1\n");
@@ -226,7 +226,7 @@ TEST_CASE("kInvalid: an escape YAML does not define", "[scan][fast][invalid]") {
     Scanned s = Scan("apiVersion: v1\nkind: Pod\ndata:\n  x: \"a\\qb\"\n");
     REQUIRE(s.outcome == "kInvalid");
     CHECK(s.error.message == message);
-    CHECK(s.error.offset == 35);
+    CHECK(s.error.offset == 36);
   }
   SECTION("short hex escapes") {
     CHECK(Outcome("apiVersion: v1\nkind: Pod\nx: \"\\x4\"\n") == "kInvalid");
@@ -254,7 +254,7 @@ TEST_CASE("kInvalid: a quoted scalar that is never closed", "[scan][fast][invali
     Scanned s = Scan("apiVersion: v1\nkind: Pod\ndata:\n  x: \"abc\n");
     REQUIRE(s.outcome == "kInvalid");
     CHECK(s.error.message == message);
-    CHECK(s.error.offset == 35);
+    CHECK(s.error.offset == 36);
   }
   SECTION("single quote, over several lines") {
     Scanned s = Scan("apiVersion: v1\nkind: Pod\nx: 'abc\n  def\n  ghi\n");
@@ -472,14 +472,14 @@ TEST_CASE("List items in the compact '- apiVersion' form", "[scan][fast][list]")
       "items:\n"                             // 26
       "- apiVersion: apps/v1\n"              // 33
       "  kind: Deployment\n"                 // 55
-      "  metadata:\n"                        // 74
-      "    name: web\n"                      // 86
-      "    namespace: prod\n"                // 100
-      "  spec:\n"                            // 120
-      "    template:\n"                      // 128
-      "      metadata:\n"                    //
-      "        name: not-this\n"             //
-      "- apiVersion: 'v1'\n"                 //
+      "  metadata:\n"
+      "    name: web\n"
+      "    namespace: prod\n"
+      "  spec:\n"
+      "    template:\n"
+      "      metadata:\n"
+      "        name: not-this\n"
+      "- apiVersion: 'v1'\n"
       "  kind: Service\n"
       "  metadata: {}\n"
       "- kind: ConfigMap\n"                  // no apiVersion: not an object
@@ -500,7 +500,7 @@ TEST_CASE("List items in the compact '- apiVersion' form", "[scan][fast][list]")
   CHECK(s.resources[0].name == "the-list");
   CHECK_FALSE(s.resources[0].list_item);
 
-  CHECK(Ref(s.resources[1].api_version) == "apps/v1 [46,53) plain");
+  CHECK(Ref(s.resources[1].api_version) == "apps/v1 [47,54) plain");
   CHECK(Ref(s.resources[1].kind) == "Deployment [63,73) plain");
   CHECK(s.resources[1].name == "web");
   CHECK(s.resources[1].namespace_ == std::optional<std::string>("prod"));
@@ -524,7 +524,7 @@ TEST_CASE("List items in the '-' then indented map form", "[scan][fast][list]") 
     Scanned s = Scan(text);
     REQUIRE(s.outcome == "kResource");
     REQUIRE(s.resources.size() == 3);
-    CHECK(Ref(s.resources[1].api_version) == "v1 [52,54) plain");
+    CHECK(Ref(s.resources[1].api_version) == "v1 [53,55) plain");
     CHECK(s.resources[1].kind.value == "Pod");
     CHECK(s.resources[2].kind.value == "Secret");
     CHECK(s.resources[2].list_item);
@@ -534,7 +534,7 @@ TEST_CASE("List items in the '-' then indented map form", "[scan][fast][list]") 
     Scanned s = Scan(text);
     REQUIRE(s.outcome == "kResource");
     REQUIRE(s.resources.size() == 2);
-    CHECK(Ref(s.resources[1].api_version) == "v1 [48,50) plain");
+    CHECK(Ref(s.resources[1].api_version) == "v1 [49,51) plain");
   }
   SECTION("items indented with '- ' and more blanks") {
     const std::string text = "apiVersion: v1\nkind: List\nitems:\n  -   apiVersion: v1\n      kind: Pod\n";
@@ -780,6 +780,41 @@ TEST_CASE("tabs", "[scan][fast]") {
   CHECK(Outcome("apiVersion: v1\nkind: Pod\nmetadata:\n\tname: x\n") == "kNotUnderstood");
   CHECK(Outcome("apiVersion: v1\nkind: Pod\n\tspec: x\n") == "kNotUnderstood");
   CHECK(Outcome("apiVersion: v1\nkind: Pod\nspec:\n  \tx: 1\n") == "kNotUnderstood");
+}
+
+TEST_CASE("a tab after '-' may separate a scalar entry", "[scan][fast]") {
+  // YAML test suite 6BCT: "-\tbaz" is a sequence entry holding "baz".
+  CHECK(Outcome("apiVersion: v1\nkind: Pod\nargs:\n-\tbaz\n- \tqux\n") == "kResource");
+}
+
+TEST_CASE("a tab after '-' before a compact mapping is not YAML: never a fast kResource", "[scan][fast]") {
+  // A compact mapping in a sequence entry must be indented with spaces (s-indent); yaml-cpp
+  // rejects these with "illegal map value". The fast scanner must not accept them
+  // (line_lexer's "line[p] == '\t'" check runs after the blanks, tabs included, were skipped).
+  for (std::string text : {"apiVersion: v1\nkind: Pod\nx:\n-\ta: 1\n",
+                           "apiVersion: v1\nkind: Pod\nx:\n- \ta: 1\n",
+                           "apiVersion: v1\nkind: List\nitems:\n-\tapiVersion: v1\n  kind: Pod\n"}) {
+    INFO(text);
+    FullParseResult full = ParseDocumentFully(text, Range{0, text.size()});
+    CHECK(full.error.has_value());
+    std::string outcome = Outcome(text);
+    CHECK((outcome == "kNotUnderstood" || outcome == "kInvalid"));
+  }
+}
+
+TEST_CASE("a BOM at the start of a later document's content is not silently dropped", "[scan][fast]") {
+  // The BOM of a concatenated file, after a "---" line. The key is not "apiVersion" for the
+  // fast scanner ("\xEF\xBB\xBF" + "apiVersion"), so it says kNoResource and the object is
+  // lost without any error; yaml-cpp reads it as an object (offsets shifted by the BOM).
+  const std::string text = "---\n\xEF\xBB\xBF" "apiVersion: extensions/v1beta1\nkind: Ingress\n";
+  std::vector<Resource> out;
+  ScanError error;
+  FastScanOutcome outcome = FastScanDocument(text, Range{0, text.size()}, &out, &error);
+  CHECK(Name(outcome) != "kNoResource");
+  if (outcome == FastScanOutcome::kResource) {
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].api_version.range.begin == text.find("extensions"));
+  }
 }
 
 TEST_CASE("a lone carriage return is a line break for YAML: left to the parser", "[scan][fast]") {
