@@ -12,6 +12,7 @@
 #include "app/convert_file.h"
 #include "app/environment.h"
 #include "app/file_check.h"
+#include "app/worker_pool.h"
 #include "kubeshift/app.h"
 #include "kubeshift/discovery.h"
 #include "kubeshift/edit.h"
@@ -138,18 +139,52 @@ int RunConvert(const ConvertOptions& options, std::ostream& out, std::ostream& e
   }
 
   ConvertSettings settings{env.table, env.targets.at(std::string(kKubernetes)), env.targets, options.output_version};
-  Totals totals;
-  std::vector<std::string> outputs;
+  // Files convert independently, in parallel; results are reported in input order.
+  std::vector<FileConversion> results(discovery.inputs.size());
+  std::vector<std::string> read_errors(discovery.inputs.size());
+  std::string stdin_bytes;
   for (const InputFile& input : discovery.inputs) {
+    if (input.is_stdin) stdin_bytes.assign(std::istreambuf_iterator<char>(std::cin), {});
+  }
+  // What each mode needs of a result is computed in the worker, so that memory holds only
+  // that (a diff, a flag) and not every file's two versions.
+  std::vector<std::string> products(discovery.inputs.size());
+  std::vector<std::string> write_errors(discovery.inputs.size());
+  ParallelFor(discovery.inputs.size(), WorkerCount(0, discovery.inputs.size()), [&](size_t i) {
+    const InputFile& input = discovery.inputs[i];
     std::string bytes;
     if (input.is_stdin) {
-      bytes.assign(std::istreambuf_iterator<char>(std::cin), {});
-    } else if (!ReadFileBytes(input.fs_path, &bytes, &error)) {
-      fmt::print(err, "{}: error: {}\n", input.display_path, error);
+      bytes = std::move(stdin_bytes);
+    } else if (!ReadFileBytes(input.fs_path, &bytes, &read_errors[i])) {
+      return;
+    }
+    FileConversion& result = results[i];
+    result = ConvertBytes(input, std::move(bytes), settings);
+    const bool changed = result.changed();
+    switch (options.mode) {
+      case ConvertOptions::Mode::kPrint: products[i] = std::move(result.converted); break;
+      case ConvertOptions::Mode::kDiff: products[i] = UnifiedDiff(input.display_path, result.original, result.converted); break;
+      case ConvertOptions::Mode::kWrite:
+        if (changed) WriteFileAtomically(input.fs_path, result.converted, &write_errors[i]);
+        break;
+      case ConvertOptions::Mode::kCheck: break;
+    }
+    result.files_changed = changed ? 1 : 0;
+    result.original.clear();
+    result.original.shrink_to_fit();
+    result.converted.clear();
+    result.converted.shrink_to_fit();
+  });
+  Totals totals;
+  std::vector<std::string> outputs;
+  for (size_t i = 0; i < discovery.inputs.size(); ++i) {
+    const InputFile& input = discovery.inputs[i];
+    if (!read_errors[i].empty()) {
+      fmt::print(err, "{}: error: {}\n", input.display_path, read_errors[i]);
       ++totals.errors;
       continue;
     }
-    FileConversion result = ConvertBytes(input, std::move(bytes), settings);
+    const FileConversion& result = results[i];
     for (const InputError& e : result.errors) {
       fmt::print(err, "{}:{}:{}: error: {}\n", e.file, e.position.line, e.position.column, e.message);
     }
@@ -158,24 +193,16 @@ int RunConvert(const ConvertOptions& options, std::ostream& out, std::ostream& e
     PrintMessages(input.display_path, result.needs_person, "warning", err);
     totals.converted += result.objects_converted;
     totals.needs_person += static_cast<int>(result.needs_person.size());
-    if (result.changed()) ++totals.files_changed;
-    switch (options.mode) {
-      case ConvertOptions::Mode::kPrint:
-        outputs.push_back(std::move(result.converted));
-        break;
-      case ConvertOptions::Mode::kDiff:
-        out << UnifiedDiff(input.display_path, result.original, result.converted);
-        break;
-      case ConvertOptions::Mode::kCheck:
-        if (result.changed()) fmt::print(err, "kubeshift: {} would be converted\n", input.display_path);
-        break;
-      case ConvertOptions::Mode::kWrite:
-        if (result.changed() && !WriteFileAtomically(input.fs_path, result.converted, &error)) {
-          fmt::print(err, "kubeshift: error: {}\n", error);
-          ++totals.errors;
-        }
-        break;
+    totals.files_changed += result.files_changed;
+    if (!write_errors[i].empty()) {
+      fmt::print(err, "kubeshift: error: {}\n", write_errors[i]);
+      ++totals.errors;
     }
+    if (options.mode == ConvertOptions::Mode::kCheck && result.files_changed) {
+      fmt::print(err, "kubeshift: {} would be converted\n", input.display_path);
+    }
+    if (options.mode == ConvertOptions::Mode::kDiff) out << products[i];
+    if (options.mode == ConvertOptions::Mode::kPrint) outputs.push_back(std::move(products[i]));
   }
   if (options.mode == ConvertOptions::Mode::kPrint) {
     if (options.format == "json") {

@@ -58,10 +58,32 @@ class FileConverter {
     } else {
       structure_ = original;
     }
+    // The fast scan says which documents hold an object to convert; only those are parsed
+    // into a tree (yaml-cpp is ~50 times slower than the scanner).
+    SourceFile source(input_.display_path, out_->original);
+    ScanResult scan = ScanSource(source, input_.kind);
+    if (input_.kind != InputKind::kHelmTemplate) {
+      for (const ScanError& e : scan.errors) {
+        out_->errors.push_back({input_.display_path, lines_.PositionOf(e.offset), e.message});
+      }
+    }
+    std::vector<size_t> wanted;
+    for (const Resource& resource : scan.resources) {
+      if (Wanted(resource)) wanted.push_back(resource.api_version.range.begin);
+    }
+    auto holds_wanted = [&](Range range) {
+      for (size_t offset : wanted) {
+        if (offset >= range.begin && offset < range.end) return true;
+      }
+      return false;
+    };
     if (input_.kind == InputKind::kJson) {
-      ConvertDocument(Range{begin, original.size()}, /*json=*/true);
+      Range all{begin, original.size()};
+      if (holds_wanted(all)) ConvertDocument(all, /*json=*/true);
     } else {
-      for (const DocumentSpan& span : SplitDocuments(structure_, begin)) ConvertDocument(span.range, false);
+      for (const DocumentSpan& span : SplitDocuments(structure_, begin)) {
+        if (holds_wanted(span.range)) ConvertDocument(span.range, false);
+      }
     }
     out_->converted = edits_.Apply(original);
     Verify();
@@ -72,11 +94,9 @@ class FileConverter {
     YamlDocument document;
     ScanError error;
     if (!ParseYamlTree(structure_, range, &document, &error)) {
-      if (masked_) {
-        ConvertTemplateLexically(range);
-        return;
-      }
-      out_->errors.push_back({input_.display_path, lines_.PositionOf(error.offset), error.message});
+      // Templates that are not YAML once masked get the lexical path; other parse errors
+      // were reported by the scan already.
+      if (masked_) ConvertTemplateLexically(range);
       return;
     }
     for (const YamlNode* object : Objects(document.root)) ConvertObject(document, *object, json);
@@ -112,6 +132,16 @@ class FileConverter {
       }
     next:;
     }
+  }
+
+  // Whether \a resource may need converting: deprecated or removed at its target, or not at
+  // the requested --output-version.
+  bool Wanted(const Resource& resource) const {
+    if (!settings_.output_version.empty()) return resource.api_version.value != settings_.output_version;
+    const ApiEntry* entry = settings_.table.Find(resource.api_version.value, resource.kind.value);
+    if (!entry) return false;
+    auto it = settings_.targets.find(entry->component);
+    return it != settings_.targets.end() && StatusAt(*entry, it->second) != ApiStatus::kServed;
   }
 
   std::vector<ConversionStep> Plan(const ApiEntry* entry, std::string_view api_version, std::string_view kind,

@@ -24,6 +24,7 @@ struct FileConversion {
   std::vector<ConvertMessage> needs_person;  ///< deprecated/removed objects left as they are
   std::vector<ConvertMessage> notes;         ///< what was written to keep behaviour
   std::vector<InputError> errors;            ///< unreadable or unparseable input
+  int files_changed = 0;                     ///< 1 when the file changes (kept after the texts are dropped)
   bool changed() const { return converted != original; }
 };
 

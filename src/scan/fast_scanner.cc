@@ -57,7 +57,13 @@ struct ObjectFields {
   Resource resource;
   bool metadata_seen = false;
   bool name_seen = false;
+  bool namespace_seen = false;
 };
+
+// Plain "null", "~", … are YAML's null, not strings.
+bool IsPlainNull(std::string_view text, ScalarStyle style) {
+  return style == ScalarStyle::kPlain && (text == "null" || text == "~" || text == "Null" || text == "NULL");
+}
 
 class DocumentScanner {
  public:
@@ -341,13 +347,17 @@ class DocumentScanner {
     if (value.kind == LexedValue::kEmpty) return false;  // null, or a value on the next lines
     if (value.kind != LexedValue::kScalar || value.has_escapes) return false;
     std::string text(scan::ScalarText(line, value));
+    const bool null = IsPlainNull(text, value.style);  // "name: null" is no name, as for the parser
     if (key == "name") {
       if (object.name_seen) return false;
       object.name_seen = true;
+      if (null) return true;
       object.resource.name = std::move(text);
       object.resource.name_range = Range{line_begin_ + value.begin, line_begin_ + value.end};
     } else {
-      if (object.resource.namespace_) return false;
+      if (object.resource.namespace_ || object.namespace_seen) return false;
+      object.namespace_seen = true;
+      if (null) return true;
       object.resource.namespace_ = std::move(text);
     }
     return true;
@@ -356,10 +366,7 @@ class DocumentScanner {
   bool TakeScalar(std::string_view line, const LexedValue& value, ScalarRef* out) {
     if (value.kind != LexedValue::kScalar || value.has_escapes) return false;
     std::string_view text = scan::ScalarText(line, value);
-    // Plain "null", "~", … are not strings: not an object we can name.
-    if (value.style == ScalarStyle::kPlain && (text == "null" || text == "~" || text == "Null" || text == "NULL")) {
-      return false;
-    }
+    if (IsPlainNull(text, value.style)) return false;  // not a string: not an object we can name
     out->value = std::string(text);
     out->range = Range{line_begin_ + value.begin, line_begin_ + value.end};
     out->style = value.style;

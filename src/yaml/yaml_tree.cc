@@ -1,6 +1,9 @@
 // yaml-cpp nodes → YamlNode, with positions. Lives in the yaml module because it is the only
 // code that parses manifests with yaml-cpp.
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
+
+#include <cctype>
 
 #include "kubeshift/yaml_tree.h"
 
@@ -67,6 +70,52 @@ YamlNode Convert(std::string_view text, size_t base, const YAML::Node& in, int d
   return out;
 }
 
+// yaml-cpp reports errors found at the end of the input ("end of sequence flow not found")
+// at the end of the chunk, which is the next document's "---" line. Point at the end of the
+// document's last line of content instead (trailing comments and blank lines skipped).
+size_t ClampToContent(std::string_view text, Range chunk, size_t offset) {
+  size_t line_end = chunk.end;
+  while (line_end > chunk.begin) {
+    size_t line_begin = text.rfind('\n', line_end - 1);
+    line_begin = line_begin == std::string_view::npos || line_begin < chunk.begin ? chunk.begin : line_begin + 1;
+    std::string_view line = text.substr(line_begin, line_end - line_begin);
+    size_t first = line.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos && line[first] != '#') {
+      size_t last = line.find_last_not_of(" \t\r\n");
+      size_t content_end = line_begin + last + 1;
+      return offset >= content_end ? content_end - 1 : offset;
+    }
+    line_end = line_begin > chunk.begin ? line_begin - 1 : chunk.begin;
+  }
+  return offset;
+}
+
+// yaml-cpp accepts a quoted scalar that is still open at the end of the input, swallowing
+// the rest of the document into it. Find the closing quote of every quoted scalar ourselves.
+std::optional<ScanError> FindUnterminatedQuote(std::string_view text, Range chunk, const YamlNode& root) {
+  std::vector<const YamlNode*> pending{&root};
+  while (!pending.empty()) {
+    const YamlNode& node = *pending.back();
+    pending.pop_back();
+    for (const YamlNode& key : node.keys) pending.push_back(&key);
+    for (const YamlNode& value : node.values) pending.push_back(&value);
+    if (!node.IsScalar() || node.begin >= chunk.end) continue;
+    const char quote = text[node.begin];
+    if (quote != '"' && quote != '\'') continue;
+    size_t i = node.begin + 1;
+    for (; i < chunk.end; ++i) {
+      if (quote == '"' && text[i] == '\\') {
+        ++i;
+      } else if (text[i] == quote) {
+        if (quote != '\'' || i + 1 >= chunk.end || text[i + 1] != '\'') break;
+        ++i;
+      }
+    }
+    if (i >= chunk.end) return ScanError{node.begin, "unterminated quoted scalar: the closing quote is missing"};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int YamlNode::IndexOf(std::string_view key) const {
@@ -98,10 +147,17 @@ bool ParseYamlTree(std::string_view text, Range chunk, YamlDocument* out, ScanEr
     YAML::Node root = YAML::Load(copy);
     out->root = Convert(text, chunk.begin, root, 0);
     out->range = chunk;
+    if (std::optional<ScanError> open_quote = FindUnterminatedQuote(text, chunk, out->root)) {
+      *error = *open_quote;
+      return false;
+    }
     return true;
+  } catch (const YAML::DeepRecursion& e) {
+    *error = ScanError{chunk.begin + std::min(static_cast<size_t>(e.mark.pos), chunk.size()),
+                       "nesting is too deep (more than 500 levels); the document is not scanned"};
   } catch (const YAML::Exception& e) {
     size_t offset = e.mark.is_null() ? 0 : static_cast<size_t>(e.mark.pos);
-    *error = ScanError{chunk.begin + std::min(offset, chunk.size()), e.msg};
+    *error = ScanError{ClampToContent(text, chunk, chunk.begin + std::min(offset, chunk.size())), e.msg};
   } catch (const std::exception& e) {
     *error = ScanError{chunk.begin, e.what()};
   }

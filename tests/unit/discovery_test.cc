@@ -270,7 +270,8 @@ TEST_CASE("symlinks are followed without loops", "[discovery]") {
 
   DiscoveryResult r = DiscoverInputs({t.root()}, NoGit());
   CHECK(r.errors.empty());
-  CHECK(Inputs(r, t.root()) == Paths{"file-link.yaml", "other/b.yaml", "real/a.yaml"});
+  // file-link.yaml and real/a.yaml are one file: it is scanned once, under the first name.
+  CHECK(Inputs(r, t.root()) == Paths{"file-link.yaml", "other/b.yaml"});
   CHECK(SkipReason(r, t.Path("real/up")) == "symlink loop");
   CHECK(SkipReason(r, t.Path("loop-self")) == "symlink loop");
   CHECK(SkipReason(r, t.Path("z-link")) == "directory already walked");

@@ -146,6 +146,32 @@ TEST_CASE("a BOM is skipped through the begin argument", "[scan][splitter]") {
   CHECK(Split("\xEF\xBB\xBF" "a: 1\n...\nb: 2", 3) == "3-12@3 12-16@12");
 }
 
+TEST_CASE("a BOM before a later document's --- (concatenated files) is a document prefix", "[scan][splitter]") {
+  // YAML 1.2 l-yaml-stream: l-document-prefix (c-byte-order-mark? l-comment*) may precede
+  // each explicit document, so "<BOM>---" at the start of a line opens the next document.
+  // Today the line is not a marker: the first document swallows the second, and the pipeline
+  // reports "illegal map value" and loses the Ingress.
+  SECTION("after a bare document") {
+    const std::string text = "apiVersion: v1\nkind: Pod\n\xEF\xBB\xBF---\napiVersion: extensions/v1beta1\nkind: Ingress\n";
+    CHECK(SplitDocuments(text, 0).size() == 2);
+    SourceFile source("cat.yaml", text);
+    ScanResult result = ScanSource(source, InputKind::kYaml);
+    CHECK(result.errors.empty());
+    REQUIRE(result.resources.size() == 2);
+    CHECK(result.resources[1].api_version.value == "extensions/v1beta1");
+    CHECK(result.resources[1].api_version.range.begin == text.find("extensions"));
+  }
+  SECTION("after an end marker: the position must count the BOM bytes") {
+    const std::string text = "apiVersion: v1\nkind: Pod\n...\n\xEF\xBB\xBF---\napiVersion: extensions/v1beta1\nkind: Ingress\n";
+    SourceFile source("cat.yaml", text);
+    ScanResult result = ScanSource(source, InputKind::kYaml);
+    CHECK(result.errors.empty());
+    REQUIRE(result.resources.size() == 2);
+    CHECK(result.resources[1].api_version.range.begin == text.find("extensions"));  // today: 3 bytes early
+    CHECK(result.resources[1].kind.range.begin == text.find("Ingress"));
+  }
+}
+
 TEST_CASE("the last document ends at the end of the text without a line break", "[scan][splitter]") {
   const std::string text = "a: 1\n---\nb: 2";
   CHECK(Split(text) == "0-5@0 5-13@5+");
