@@ -16,13 +16,17 @@ namespace kubeshift {
 /// A value to write: a scalar already in YAML form, a mapping, a sequence, or a copy of an
 /// existing node of the document.
 struct NewValue {
-  enum class Kind { kScalar, kMap, kSequence, kCopy };
+  enum class Kind { kScalar, kMap, kSequence, kCopy, kVerbatim };
   Kind kind = Kind::kScalar;
   std::string scalar;  ///< a string (is_string) or the YAML text of another scalar: `80`, `null`
   bool is_string = false;  ///< quoted when YAML (or JSON) needs it
   std::vector<std::pair<std::string, NewValue>> entries;
   std::vector<NewValue> items;
   const YamlNode* copy = nullptr;
+  // kVerbatim: the entry whose value is moved, and the edits to make inside the moved text.
+  const YamlNode* verbatim_map = nullptr;
+  size_t verbatim_index = 0;
+  std::vector<Edit> inner_edits;
 
   /// A string, quoted only when YAML would read it as something else ("80", "true", "a: b").
   static NewValue String(std::string_view text);
@@ -33,6 +37,11 @@ struct NewValue {
   static NewValue Sequence(std::vector<NewValue> items = {});
   /// The node as it is in the document (scalars keep their quoting).
   static NewValue Copy(const YamlNode& node);
+  /// The value of entry \a index of \a map as its source text (comments, quoting, block
+  /// scalars and layout kept), re-indented to its new place: for moving a subtree. \a inner_edits
+  /// (made by a Fork() of the editor, inside that value) are applied to the moved text instead
+  /// of the document. A block value goes into a flow collection only without inner edits.
+  static NewValue Verbatim(const YamlNode& map, size_t index, std::vector<Edit> inner_edits = {});
   NewValue& Add(std::string key, NewValue value);
 };
 
@@ -44,6 +53,9 @@ class DocumentEditor {
 
   /// Replaces a scalar's value, keeping its quote style.
   void SetScalar(const YamlNode& scalar, std::string_view value);
+  /// Replaces a scalar's own bytes (quotes included) by the scalar \a value, quoted as a flow
+  /// collection would need, so that it fits anywhere; the rest of the line (a comment) stays.
+  void ReplaceScalar(const YamlNode& scalar, const NewValue& value);
   /// Renames the key of entry \a index of \a map.
   void RenameKey(const YamlNode& map, size_t index, std::string_view new_key);
   /// Removes entry \a index of \a map, with its own lines (comments above it stay).
@@ -54,6 +66,19 @@ class DocumentEditor {
   void AddEntry(const YamlNode& map, std::string_view key, const NewValue& value);
   /// Appends an item to a sequence.
   void AddItem(const YamlNode& sequence, const NewValue& value);
+  /// Inserts \a key: \a value right after entry \a index of \a map, before the comment and blank
+  /// lines that follow it (they belong to the next entry), at that entry's indentation.
+  void InsertEntryAfter(const YamlNode& map, size_t index, std::string_view key, const NewValue& value);
+
+  // Moving subtrees (document_editor_moves.cc; see NewValue::Verbatim).
+  /// Inserts \a key: \a value before entry \a index of \a map, at that entry's indentation.
+  void InsertEntryBefore(const YamlNode& map, size_t index, std::string_view key, const NewValue& value);
+  /// Removes several entries of \a map: RemoveEntry on neighbours at the end of a flow mapping
+  /// would make overlapping edits.
+  void RemoveEntries(const YamlNode& map, std::vector<size_t> indices);
+  /// An editor of the same document with no edits, whose edits become NewValue::Verbatim's
+  /// inner edits.
+  DocumentEditor Fork() const;
 
   const std::vector<Edit>& edits() const { return edits_; }
   const std::vector<std::string>& problems() const { return problems_; }
@@ -78,7 +103,19 @@ class DocumentEditor {
   size_t NodeEnd(const YamlNode& node) const;
   std::string RenderBlockEntry(std::string_view key, const NewValue& value, size_t indent) const;
   std::string RenderBlockValue(const NewValue& value, size_t indent) const;  ///< after "key:" / "-"
-  std::string RenderFlow(const NewValue& value) const;
+  /// \a indent: the column of the key (or item) the value is written after, for the values that
+  /// span lines (verbatim moves).
+  std::string RenderFlow(const NewValue& value, size_t indent = 0) const;
+  // Verbatim moves (document_editor_moves.cc).
+  std::string RenderVerbatimBlock(const NewValue& value, size_t indent) const;
+  std::string RenderVerbatimFlow(const NewValue& value, size_t indent) const;
+  std::string RenderFlowLines(const NewValue& value, size_t indent) const;  ///< one entry a line
+  bool SpansLines(const NewValue& value) const;  ///< holds a verbatim flow value of several lines
+  size_t FlowStep() const;  ///< the indentation step of flow collections laid out one entry a line
+  size_t LineIndent(size_t offset) const;  ///< the indentation of the line holding \a offset
+  /// The bytes of \a source with the value's inner edits applied and the lines after the first
+  /// shifted by \a shift columns.
+  std::string VerbatimText(const NewValue& value, Range source, long shift) const;
   std::string RenderKey(std::string_view key) const;
   void Problem(std::string message) { problems_.push_back(std::move(message)); }
 
@@ -90,7 +127,7 @@ class DocumentEditor {
   size_t step_ = 2;               ///< indentation step of nested mappings
   bool indent_sequences_ = true;  ///< "key:\n  - a" (true) or "key:\n- a" (false)
   std::vector<Edit> edits_;
-  std::vector<std::string> problems_;
+  mutable std::vector<std::string> problems_;  // mutable: rendering a verbatim move can fail
 };
 
 }  // namespace kubeshift

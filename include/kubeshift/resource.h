@@ -26,6 +26,7 @@ struct Resource {
   std::string name;                        ///< metadata.name, empty when absent
   Range name_range;                        ///< its bytes, when the fast scanner read it
   std::optional<std::string> namespace_;   ///< metadata.namespace
+  Range namespace_range;                   ///< its bytes, when the fast scanner read it
   int document = 0;                        ///< 0-based index of the document in its stream
   bool list_item = false;                  ///< came from the items of a List
   std::string source;                      ///< "# Source:" comment of a rendered chart document

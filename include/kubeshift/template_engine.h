@@ -131,6 +131,10 @@ struct TemplateError {
   std::string cause;      ///< the innermost function error (Helm's `required` message)
 };
 
+/// The message `helm template` prints for \a error: for `required` and `fail` it is
+/// "execution error at (FILE:LINE:COL): MESSAGE" with the outermost position; otherwise Go's text.
+std::string HelmErrorMessage(const TemplateError& error);
+
 /// Parsed templates sharing one namespace of names, as one Go *template.Template with its
 /// associated templates. Thread-safe for concurrent Execute calls once parsing is done.
 class TemplateSet {

@@ -99,7 +99,10 @@ void CheckInParallel(size_t count, int jobs, Fn fn, std::ostream& err) {
     return;
   }
   size_t width = 0;
+  size_t shown = 0;
   auto progress = [&](size_t done) {
+    if (width > 0 && done == shown) return;
+    shown = done;
     std::string line = fmt::format("kubeshift: {}/{} files", done, count);
     width = std::max(width, line.size());
     fmt::print(err, "\r{}", line);

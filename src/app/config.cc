@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -13,7 +15,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The text being parsed, for placing empty values (set by ParseConfig; one parse at a time
+// per thread).
+thread_local std::string_view current_text;
+
+// "PATH:LINE". An empty value has no bytes of its own, and yaml-cpp marks it at the next
+// token: place it on the line of the last character before that ("key:" or "-").
 std::string Where(const std::string& path, const YAML::Node& node) {
+  if (node.IsNull() && !node.Mark().is_null()) {
+    size_t pos = std::min(static_cast<size_t>(node.Mark().pos), current_text.size());
+    while (pos > 0 && std::isspace(static_cast<unsigned char>(current_text[pos - 1]))) --pos;
+    int line = 1 + static_cast<int>(std::count(current_text.begin(), current_text.begin() + static_cast<long>(pos), '\n'));
+    return fmt::format("{}:{}", path, line);
+  }
   return fmt::format("{}:{}", path, node.Mark().line + 1);
 }
 
@@ -110,6 +124,7 @@ std::string FindConfigFile(const std::string& explicit_path) {
 
 bool ParseConfig(const std::string& path, const std::string& text, ConfigFile* config, std::string* error) {
   config->path = path;
+  current_text = text;
   try {
     YAML::Node root = YAML::Load(text);
     if (!root.IsDefined() || root.IsNull()) return true;  // an empty file is fine

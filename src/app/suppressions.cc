@@ -37,7 +37,12 @@ bool CommentSuppresses(std::string_view text, std::string_view rule, bool commen
   size_t at = text.find(kDirective, hash);
   if (at == std::string_view::npos) return false;
   std::string_view rest = text.substr(at + kDirective.size());
-  if (rest.empty() || rest[0] == ' ' || rest[0] == '\t') return true;  // every rule
+  size_t first = rest.find_first_not_of(" \t");
+  if (first != std::string_view::npos && rest[first] == '=') {
+    rest.remove_prefix(first);  // "ignore = rule" lists rules too: never widen it to every rule
+  } else if (rest.empty() || rest[0] == ' ' || rest[0] == '\t') {
+    return true;  // every rule
+  }
   if (rest[0] != '=') return false;
   rest.remove_prefix(1);
   return ListsRule(rest, rule);

@@ -103,8 +103,9 @@ const OptionDoc* PositionalWithChoices(const CommandDoc& command) {
 
 // The body of one `case $command in` branch: values of the previous option, then option names,
 // then positional values. An empty COMPREPLY falls back to file names (complete -o default).
-void BashCommandBranch(const CommandDoc& command, const std::vector<std::string>& positional_words,
-                       std::string* out) {
+void BashCommandBranch(const std::string& program, const CommandDoc& command,
+                       const std::vector<std::string>& positional_words, std::string* out) {
+  std::string words = "_" + program + "_words";
   std::vector<std::string> option_words;
   std::string value_cases;
   for (const OptionDoc& o : command.options) {
@@ -118,14 +119,14 @@ void BashCommandBranch(const CommandDoc& command, const std::vector<std::string>
     } else if (o.choices.empty()) {
       value_cases += " compopt +o default; return ;;\n";
     } else {
-      value_cases += fmt::format(" _kubeshift_words {}; return ;;\n", SingleQuoted(Join(o.choices, " ")));
+      value_cases += fmt::format(" {} {}; return ;;\n", words, SingleQuoted(Join(o.choices, " ")));
     }
   }
   if (!value_cases.empty()) *out += "      case $prev in\n" + value_cases + "      esac\n";
-  *out += fmt::format("      if [[ $cur == -* ]]; then _kubeshift_words {}; return; fi\n",
+  *out += fmt::format("      if [[ $cur == -* ]]; then {} {}; return; fi\n", words,
                       SingleQuoted(Join(option_words, " ")));
   if (!positional_words.empty()) {
-    *out += fmt::format("      _kubeshift_words {}\n", SingleQuoted(Join(positional_words, " ")));
+    *out += fmt::format("      {} {}\n", words, SingleQuoted(Join(positional_words, " ")));
   }
 }
 
@@ -165,11 +166,12 @@ std::string RenderBashCompletion(const std::vector<CommandDoc>& commands) {
   for (size_t i = 1; i < commands.size(); ++i) {
     out += fmt::format("    {})\n", commands[i].name);
     const OptionDoc* positional = PositionalWithChoices(commands[i]);
-    BashCommandBranch(commands[i], positional ? positional->choices : std::vector<std::string>{}, &out);
+    BashCommandBranch(program.name, commands[i], positional ? positional->choices : std::vector<std::string>{},
+                      &out);
     out += "      ;;\n";
   }
   out += "    *)\n";
-  BashCommandBranch(program, names, &out);
+  BashCommandBranch(program.name, program, names, &out);
   out += "      ;;\n  esac\n}\n\n";
   out += fmt::format("complete -o default -F _{0} {0}\n", program.name);
   return out;
@@ -361,9 +363,10 @@ std::string RenderManPage(const std::vector<CommandDoc>& commands, const std::st
   for (size_t i = 1; i < commands.size(); ++i) out += ManSynopsis(program.name, commands[i]);
   out += fmt::format(".B {}\n\\fB\\-\\-help\\fR | \\fB\\-\\-version\\fR\n", Roff(program.name));
   out += fmt::format(".SH DESCRIPTION\n\\fB{}\\fR reads Kubernetes manifests, JSON files and Helm chart "
-                     "templates and reports every object whose apiVersion is deprecated or no longer served "
-                     "at a target Kubernetes version, with its file, line and column. It never contacts a "
-                     "cluster.\n", Roff(program.name));
+                     "templates, reports every object whose apiVersion is deprecated or no longer served at a "
+                     "target Kubernetes version with its file, line and column, and rewrites such objects to "
+                     "their replacement versions. It never contacts a cluster.\n",
+                     Roff(program.name));
   out += ".SH OPTIONS\n";
   ManOptions(program, &out);
   out += ".SH COMMANDS\n";

@@ -8,6 +8,19 @@ namespace kubeshift {
 
 void ConvertPureVersionMove(const ConversionContext& context, ConversionOutcome* outcome);  // pure_version_move.cc
 void ConvertIngress(const ConversionContext& context, ConversionOutcome* outcome);           // ingress.cc
+void ConvertCustomResourceDefinition(const ConversionContext& context, ConversionOutcome* outcome);  // crd.cc
+void ConvertWorkload(const ConversionContext& context, ConversionOutcome* outcome);             // workload.cc
+void ConvertPodDisruptionBudget(const ConversionContext& context, ConversionOutcome* outcome);    // pdb.cc
+void ConvertHorizontalPodAutoscaler(const ConversionContext& context, ConversionOutcome* outcome);    // hpa.cc
+void ConvertWebhookConfiguration(const ConversionContext& context, ConversionOutcome* outcome);       // webhook.cc
+void ConvertPriorityLevelNominalShares(const ConversionContext& context, ConversionOutcome* outcome); // flowcontrol.cc
+void ConvertPriorityLevelV1(const ConversionContext& context, ConversionOutcome* outcome);           // flowcontrol.cc
+void ConvertEndpointSlice(const ConversionContext& context, ConversionOutcome* outcome);             // endpointslice.cc
+void ConvertSubjectAccessReview(const ConversionContext& context, ConversionOutcome* outcome);       // subjectaccessreview.cc
+void ConvertEvent(const ConversionContext& context, ConversionOutcome* outcome);                     // event.cc
+void ConvertCertificateSigningRequest(const ConversionContext& context, ConversionOutcome* outcome); // csr.cc
+void ConvertRbacV1alpha1Subjects(const ConversionContext& context, ConversionOutcome* outcome);      // rbac_v1alpha1.cc
+void ConvertRuntimeClass(const ConversionContext& context, ConversionOutcome* outcome);              // runtimeclass.cc
 
 }  // namespace kubeshift
 

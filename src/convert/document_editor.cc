@@ -233,8 +233,11 @@ std::string DocumentEditor::RenderKey(std::string_view key) const {
   return CanBePlain(key) ? std::string(key) : DoubleQuoted(key);
 }
 
-std::string DocumentEditor::RenderFlow(const NewValue& value) const {
+std::string DocumentEditor::RenderFlow(const NewValue& value, size_t indent) const {
+  if (value.kind != NewValue::Kind::kVerbatim && SpansLines(value)) return RenderFlowLines(value, indent);
   switch (value.kind) {
+    case NewValue::Kind::kVerbatim:
+      return RenderVerbatimFlow(value, indent);
     case NewValue::Kind::kScalar:
       if (!value.is_string) return value.scalar;
       if (json_) return DoubleQuoted(value.scalar);
@@ -268,6 +271,8 @@ std::string DocumentEditor::RenderBlockValue(const NewValue& value, size_t inden
       return " " + (CanBePlain(value.scalar) ? value.scalar : DoubleQuoted(value.scalar));
     case NewValue::Kind::kCopy:
       return RenderBlockValue(FromNode(copy_text_, *value.copy), indent);
+    case NewValue::Kind::kVerbatim:
+      return RenderVerbatimBlock(value, indent);
     case NewValue::Kind::kMap: {
       if (value.entries.empty()) return " {}";
       std::string out = newline_;
@@ -321,6 +326,14 @@ void DocumentEditor::SetScalar(const YamlNode& scalar, std::string_view value) {
   edits_.push_back(Edit{scalar.raw.begin, scalar.raw.size(), std::move(text)});
 }
 
+void DocumentEditor::ReplaceScalar(const YamlNode& scalar, const NewValue& value) {
+  if (!scalar.IsScalar() || scalar.style == ScalarStyle::kOther || value.kind != NewValue::Kind::kScalar) {
+    Problem(fmt::format("the value at offset {} cannot be replaced in place", scalar.begin));
+    return;
+  }
+  edits_.push_back(Edit{scalar.raw.begin, scalar.raw.size(), RenderFlow(value)});
+}
+
 void DocumentEditor::RenameKey(const YamlNode& map, size_t index, std::string_view new_key) {
   const YamlNode& key = map.keys[index];
   if (key.style == ScalarStyle::kOther) {
@@ -355,10 +368,12 @@ void DocumentEditor::RemoveEntry(const YamlNode& map, size_t index) {
     return;
   }
   Range lines = BlockEntryLines(key.begin, Column(key.begin));
-  if (lines.begin == key.begin && index + 1 < map.keys.size()) {
+  // A key at column 0 is alone on its line too; only a key after "- " shares it.
+  const bool after_dash = lines.begin == key.begin && Column(key.begin) > 0;
+  if (after_dash && index + 1 < map.keys.size()) {
     // The first key of "- key: …": the next key moves up onto the "- " line.
     lines.end = map.keys[index + 1].begin;
-  } else if (lines.begin == key.begin) {
+  } else if (after_dash) {
     Problem(fmt::format("cannot remove '{}' from a one-line item", key.value));
     return;
   }
@@ -373,7 +388,8 @@ void DocumentEditor::ReplaceEntry(const YamlNode& map, size_t index, std::string
       Problem(fmt::format("cannot find where '{}' ends", old_key.value));
       return;
     }
-    edits_.push_back(Edit{old_key.begin, end - old_key.begin, RenderKey(key) + ": " + RenderFlow(value)});
+    edits_.push_back(
+        Edit{old_key.begin, end - old_key.begin, RenderKey(key) + ": " + RenderFlow(value, LineIndent(old_key.begin))});
     return;
   }
   const size_t column = Column(old_key.begin);
@@ -397,7 +413,8 @@ void DocumentEditor::AddEntry(const YamlNode& map, std::string_view key, const N
       Problem(fmt::format("cannot add '{}' to an empty mapping", key));
       return;
     }
-    std::string entry = RenderKey(key) + ": " + RenderFlow(value);
+    std::string entry =
+        RenderKey(key) + ": " + RenderFlow(value, LineIndent(map.keys.empty() ? map.begin : map.keys.back().begin));
     if (map.keys.empty()) {
       edits_.push_back(Edit{map.begin + 1, 0, entry});
       return;
@@ -435,7 +452,7 @@ void DocumentEditor::AddItem(const YamlNode& sequence, const NewValue& value) {
       return;
     }
     if (sequence.values.empty()) {
-      edits_.push_back(Edit{sequence.begin + 1, 0, RenderFlow(value)});
+      edits_.push_back(Edit{sequence.begin + 1, 0, RenderFlow(value, LineIndent(sequence.begin))});
       return;
     }
     size_t end = NodeEnd(sequence.values.back());
@@ -443,7 +460,7 @@ void DocumentEditor::AddItem(const YamlNode& sequence, const NewValue& value) {
       Problem("cannot find the end of the sequence");
       return;
     }
-    edits_.push_back(Edit{end, 0, ", " + RenderFlow(value)});
+    edits_.push_back(Edit{end, 0, ", " + RenderFlow(value, LineIndent(sequence.values.back().begin))});
     return;
   }
   const size_t dash = Column(sequence.begin);
@@ -457,6 +474,21 @@ void DocumentEditor::AddItem(const YamlNode& sequence, const NewValue& value) {
     text += RenderBlockValue(value, dash) + newline_;
   }
   edits_.push_back(Edit{lines.end, 0, std::move(text)});
+}
+
+void DocumentEditor::InsertEntryAfter(const YamlNode& map, size_t index, std::string_view key,
+                                      const NewValue& value) {
+  if (!map.IsMap() || index + 1 >= map.keys.size()) {
+    AddEntry(map, key, value);
+    return;
+  }
+  if (map.flow) {
+    InsertEntryBefore(map, index + 1, key, value);
+    return;
+  }
+  const YamlNode& entry = map.keys[index];
+  const size_t column = Column(entry.begin);
+  edits_.push_back(Edit{BlockEntryLines(entry.begin, column).end, 0, RenderBlockEntry(key, value, column)});
 }
 
 }  // namespace kubeshift

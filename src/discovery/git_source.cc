@@ -216,6 +216,7 @@ struct PathArg {
   std::string display;  ///< without trailing slashes: names below it are joined to it
   std::string prefix;   ///< in the repository; "" for its root
   bool is_file = false;
+  bool cwd_relative = false;  ///< the default work tree argument: names are relative to the cwd
 };
 
 // Patterns match the path relative to the argument and the display path, as in the walk.
@@ -263,7 +264,6 @@ class Collector {
   };
   struct Chart {
     std::string dir;  ///< in the repository
-    bool found = false;
     bool in_templates = false;
   };
 
@@ -282,7 +282,7 @@ class Collector {
 int Collector::ArgFor(const std::string& path) const {
   for (size_t i = 0; i < args_.size(); ++i) {
     const PathArg& arg = args_[i];
-    if (arg.is_file ? path == arg.prefix : RelativeTo(path, arg.prefix).has_value() || arg.prefix.empty()) {
+    if (arg.is_file ? path == arg.prefix : arg.prefix.empty() || RelativeTo(path, arg.prefix).has_value()) {
       return static_cast<int>(i);
     }
   }
@@ -291,6 +291,7 @@ int Collector::ArgFor(const std::string& path) const {
 
 // How repository path \a path (file or directory) under directory argument \a arg is shown.
 std::string Collector::NameUnder(const PathArg& arg, const std::string& path) const {
+  if (arg.cwd_relative) return name_outside_(path);
   std::string rel = arg.prefix.empty() ? path : RelativeTo(path, arg.prefix).value_or(path);
   if (rel.empty()) return arg.display;
   return arg.display == "." ? rel : JoinPath(arg.display, rel);
@@ -304,7 +305,6 @@ Collector::Chart Collector::NearestChart(const std::string& path) const {
     for (size_t i = 0; i < depth; ++i) dir = JoinPath(dir, parts[i]);
     if (has_chart_(dir)) {
       chart.dir = dir;
-      chart.found = true;
       chart.in_templates = depth + 1 < parts.size() && parts[depth] == "templates";
       break;
     }
@@ -383,12 +383,10 @@ bool ArgumentExcluded(const std::string& display, const DiscoveryOptions& option
 
 // Path arguments of the work tree: they must exist and lie inside it.
 std::vector<PathArg> WorkTreeArgs(const std::vector<std::string>& paths, const std::string& workdir,
-                                  const std::string& cwd, const DiscoveryOptions& options,
-                                  DiscoveryResult* result) {
+                                  const DiscoveryOptions& options, DiscoveryResult* result) {
   std::vector<PathArg> args;
   if (paths.empty()) {
-    std::string up = fs::path(workdir).lexically_relative(cwd).string();
-    args.push_back({".", up.empty() ? "." : StripTrailingSlashes(up), "", false});
+    args.push_back({".", ".", "", false, true});
     return args;
   }
   for (const std::string& typed : paths) {
@@ -628,7 +626,7 @@ bool DiscoverChangedSince(const std::string& rev, const std::vector<std::string>
     std::string name = fs::path(JoinPath(workdir, repo_path)).lexically_relative(cwd).string();
     return name.empty() ? std::string(".") : StripTrailingSlashes(name);
   };
-  Collector collector(WorkTreeArgs(paths, workdir, cwd, options, result), options, has_chart, name_outside);
+  Collector collector(WorkTreeArgs(paths, workdir, options, result), options, has_chart, name_outside);
   for (const auto& [path, reason] : changes.files) collector.Offer(path, reason);
   for (const auto& [path, reason] : chart_files) collector.Offer(path, reason);
   for (const std::string& path : changes.deleted) collector.Offer(path, "deleted since " + rev);

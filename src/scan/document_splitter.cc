@@ -47,6 +47,9 @@ std::vector<DocumentSpan> SplitDocuments(std::string_view text, size_t begin) {
   while (line < text.size()) {
     const void* nl = std::memchr(text.data() + line, '\n', text.size() - line);
     size_t next = nl ? static_cast<size_t>(static_cast<const char*>(nl) - text.data()) + 1 : text.size();
+    // Concatenated files may carry a byte order mark before a document's "---" (the YAML spec
+    // allows it there): the document starts after it.
+    if (text.compare(line, 3, "\xEF\xBB\xBF") == 0 && IsMarkerLine(text, line + 3, '-')) line += 3;
     if (text[line] == '-' && IsMarkerLine(text, line, '-')) {
       // Directives and comments before a marker are part of the document it opens.
       bool prefix_only = !current.has_marker && HasNoContent(text, current.range.begin, line);
@@ -60,8 +63,9 @@ std::vector<DocumentSpan> SplitDocuments(std::string_view text, size_t begin) {
     } else if (text[line] == '.' && IsMarkerLine(text, line, '.')) {
       close_current(next);
       current = DocumentSpan{};
-      current.range.begin = next;
-      current.marker = next;
+      size_t after_bom = text.compare(next, 3, "\xEF\xBB\xBF") == 0 ? next + 3 : next;
+      current.range.begin = after_bom;
+      current.marker = after_bom;
     }
     line = next;
   }

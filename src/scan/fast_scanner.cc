@@ -34,14 +34,29 @@ bool IsSequenceEntry(std::string_view line, size_t indent) {
   return line[indent] == '-' && (indent + 1 == line.size() || IsBlank(line[indent + 1]));
 }
 
-// Every '\r' must be part of "\r\n": YAML reads a lone '\r' as a line break.
-bool HasOnlyCrlf(std::string_view text) {
-  for (size_t i = 0;;) {
-    const void* hit = std::memchr(text.data() + i, '\r', text.size() - i);
-    if (!hit) return true;
-    i = static_cast<size_t>(static_cast<const char*>(hit) - text.data()) + 1;
-    if (i >= text.size() || text[i] != '\n') return false;
+// Only valid UTF-8 text, tabs and line breaks. YAML forbids other C0 control characters
+// (yaml-cpp rejects some of them), reads a lone '\r' as a line break, and yaml-cpp decodes a
+// stream that starts like UTF-16 or replaces invalid UTF-8: in all those cases the parser, not
+// this scanner, must decide. ASCII costs one comparison per byte.
+bool IsPlainText(std::string_view text) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = p[i];
+    if (c >= 0x20 && c < 0x80) continue;
+    if (c == '\n' || c == '\t') continue;
+    if (c == '\r' && i + 1 < n && p[i + 1] == '\n') continue;
+    if (c < 0x80) return false;
+    // A multi-byte sequence: lead byte, then 1 to 3 continuation bytes.
+    const size_t extra = (c >= 0xC2 && c <= 0xDF) ? 1 : (c >= 0xE0 && c <= 0xEF) ? 2 : (c >= 0xF0 && c <= 0xF4) ? 3 : 0;
+    if (extra == 0) return false;
+    if (i + extra >= n) return false;
+    for (size_t k = 1; k <= extra; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+    }
+    i += extra;
   }
+  return true;
 }
 
 // What a block collection means for the scan.
@@ -72,7 +87,7 @@ class DocumentScanner {
   const ScanError& error() const { return error_; }
 
   FastScanOutcome Run(std::vector<Resource>* out) {
-    if (!HasOnlyCrlf(text_.substr(document_.begin, document_.size()))) return FastScanOutcome::kNotUnderstood;
+    if (!IsPlainText(text_.substr(document_.begin, document_.size()))) return FastScanOutcome::kNotUnderstood;
     size_t pos = document_.begin;
     bool after_end_marker = false;
     while (pos < document_.end) {
@@ -152,6 +167,8 @@ class DocumentScanner {
       in_block_scalar_ = false;
     }
     if (quote_open_) return ContinueQuotedScalar(line, indent);
+    // A byte order mark inside a stream may only open a document: leave it to the parser.
+    if (!line.empty() && line[0] == '\xEF') return false;
     if (indent == line.size()) return true;  // blank line (also inside a multi-line plain scalar)
     char c = line[indent];
     if (c == '\t') return false;
@@ -264,7 +281,8 @@ class DocumentScanner {
   bool HandleSequenceEntry(std::string_view line, size_t indent) {
     const bool in_items = levels_.back().role == Role::kItems;
     size_t p = indent + 1;
-    while (p < line.size() && IsBlank(line[p])) ++p;
+    while (p < line.size() && line[p] == ' ') ++p;
+    if (p < line.size() && line[p] == '\t') return false;  // a tab as indentation: the parser judges
     if (p == line.size() || line[p] == '#') {
       Open(indent, /*is_key=*/false, Role::kOther, nullptr);
       return true;
@@ -280,7 +298,7 @@ class DocumentScanner {
     LexedValue value = LexValue(line, p);
     if (value.kind == LexedValue::kInvalid) return Invalid(value.begin, value.problem);
     if (value.kind == LexedValue::kBlockScalar) StartBlockScalar(indent);
-    if (value.kind == LexedValue::kScalar && value.style == ScalarStyle::kPlain) OpenPlain(indent, false);
+    if (IsOpenPlain(line, value)) OpenPlain(indent, false);
     if (value.kind == LexedValue::kOpenQuoted) OpenQuoted(value, indent);
     return value.kind == LexedValue::kScalar || value.kind == LexedValue::kFlow ||
            value.kind == LexedValue::kBlockScalar || value.kind == LexedValue::kOpenQuoted;
@@ -303,7 +321,7 @@ class DocumentScanner {
     }
     if (value.kind == LexedValue::kEmpty) Open(level.indent, /*is_key=*/true, child_role, level.object);
     if (value.kind == LexedValue::kBlockScalar) StartBlockScalar(level.indent);
-    if (value.kind == LexedValue::kScalar && value.style == ScalarStyle::kPlain) OpenPlain(level.indent, tracked);
+    if (IsOpenPlain(line, value)) OpenPlain(level.indent, tracked);
     if (value.kind == LexedValue::kOpenQuoted) {
       if (tracked) return false;  // a field we report, spread over lines: the parser folds it
       OpenQuoted(value, level.indent);
@@ -359,6 +377,7 @@ class DocumentScanner {
       object.namespace_seen = true;
       if (null) return true;
       object.resource.namespace_ = std::move(text);
+      object.resource.namespace_range = Range{line_begin_ + value.begin, line_begin_ + value.end};
     }
     return true;
   }
@@ -386,6 +405,12 @@ class DocumentScanner {
     open_is_key_ = is_key;
     open_role_ = role;
     open_object_ = object;
+  }
+
+  // A plain scalar may go on over the next lines, unless a comment ended it.
+  static bool IsOpenPlain(std::string_view line, const LexedValue& value) {
+    return value.kind == LexedValue::kScalar && value.style == ScalarStyle::kPlain &&
+           line.find('#', value.end) == std::string_view::npos;
   }
 
   void OpenPlain(size_t parent_indent, bool tracked) {

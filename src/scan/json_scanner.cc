@@ -161,8 +161,8 @@ class JsonScanner {
       bool escaped = false;
       return ParseString(nullptr, &escaped);
     }
-    // A tracked field holding a non-string: only the parser can say what that means.
-    if (slot == Slot::kApiVersion || slot == Slot::kKind) return false;
+    // A tracked field holding a non-string (a number read as text, a map): the parser judges.
+    if (slot != Slot::kNone && c != 'n') return false;
     if (c == 't') return ParseLiteral("true");
     if (c == 'f') return ParseLiteral("false");
     if (c == 'n') return ParseLiteral("null");
@@ -171,6 +171,7 @@ class JsonScanner {
 
   bool ParseObject(int depth, Role role, Tracked* tracked) {
     ++pos_;  // '{'
+    unsigned seen_fields = 0;
     SkipSpace();
     if (pos_ < end_ && text_[pos_] == '}') {
       ++pos_;
@@ -182,18 +183,27 @@ class JsonScanner {
       size_t key_begin = pos_ + 1;
       bool escaped = false;
       if (!ParseString(nullptr, &escaped)) return false;
+      // An escaped key might spell a field we track: the parser decodes it.
+      if (escaped && role != Role::kOther) return false;
       std::string_view key = escaped ? std::string_view() : text_.substr(key_begin, pos_ - 1 - key_begin);
       if (!Expect(':')) return false;
       Slot slot = Slot::kNone;
       Role child = Role::kOther;
+      int field = -1;  // which tracked key this is, for duplicates
       if (role == Role::kObject) {
-        if (key == "apiVersion") slot = Slot::kApiVersion;
-        if (key == "kind") slot = Slot::kKind;
-        if (key == "metadata") child = Role::kMetadata;
-        if (key == "items" && tracked == &root_) child = Role::kItems;
+        if (key == "apiVersion") slot = Slot::kApiVersion, field = 0;
+        if (key == "kind") slot = Slot::kKind, field = 1;
+        if (key == "metadata") child = Role::kMetadata, field = 2;
+        if (key == "items" && tracked == &root_) child = Role::kItems, field = 3;
       } else if (role == Role::kMetadata) {
-        if (key == "name") slot = Slot::kName;
-        if (key == "namespace") slot = Slot::kNamespace;
+        if (key == "name") slot = Slot::kName, field = 4;
+        if (key == "namespace") slot = Slot::kNamespace, field = 5;
+      }
+      // A tracked key given twice: the parser's "first key wins" applies to the whole value,
+      // which this one-pass scan does not model.
+      if (field >= 0) {
+        if (seen_fields & (1u << field)) return false;
+        seen_fields |= 1u << field;
       }
       if (!ParseValue(depth + 1, child, tracked, slot)) return false;
       SkipSpace();

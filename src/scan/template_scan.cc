@@ -75,6 +75,9 @@ ScanResult ScanTemplate(const SourceFile& source) {
         resource.context = guards.DescribeAt(resource.api_version.range.begin);
         // A name produced by an action is unknown until the chart is rendered.
         if (!resource.name_range.empty() && masked.OverlapsAction(resource.name_range)) resource.name.clear();
+        if (!resource.namespace_range.empty() && masked.OverlapsAction(resource.namespace_range)) {
+          resource.namespace_.reset();
+        }
         result.resources.push_back(std::move(resource));
       }
       continue;

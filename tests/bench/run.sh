@@ -206,6 +206,14 @@ else
   echo "  (kubeshift --help shows no --jobs/-j: no single-thread run)"
 fi
 
+# Converting the tree (issue: convert): --check computes every conversion and writes nothing.
+convert_tree() { "$kubeshift" convert --target-version "$target" --check "$tree" > /dev/null 2>&1 || [[ $? == 1 ]]; }
+convert_ms=
+if "$kubeshift" convert --help > /dev/null 2>&1; then
+  time_runs "kubeshift convert --check" convert_tree
+  convert_ms=$median_ms
+fi
+
 read -r rss cpu < <(rss_and_cpu)
 rss_j1='' cpu_j1=''
 [[ -n $jobs_flag ]] && read -r rss_j1 cpu_j1 < <(rss_and_cpu "$jobs_flag" 1)
@@ -221,6 +229,7 @@ line "kubeshift" "$ks_ms" "$(ratio "$ks_ms" "$cat_ms")" "$(mbps "$ks_ms")" "$rss
 if [[ -n $j1_ms ]]; then
   line "kubeshift $jobs_flag 1" "$j1_ms" "$(ratio "$j1_ms" "$cat_ms")" "$(mbps "$j1_ms")" "$rss_j1" "$cpu_j1"
 fi
+[[ -n $convert_ms ]] && line "kubeshift convert" "$convert_ms" "$(ratio "$convert_ms" "$cat_ms")" "$(mbps "$convert_ms")" "-" "-"
 if [[ ${KUBESHIFT_BENCH_BREAKDOWN:-0} == 1 ]]; then
   # Paths follow gen_tree.cc's layout. One kubeshift run per kind, on an explicit file list.
   echo

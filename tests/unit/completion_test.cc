@@ -2,6 +2,7 @@
 // CLI11 definitions, so they must name every command and option that --help names.
 #include <CLI/CLI.hpp>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -29,33 +30,52 @@ Result Run(const std::vector<std::string>& args) {
   return {rc, out.str(), err.str()};
 }
 
-// The first word of every entry of a --help section ("Options:", "Subcommands:", …), which is
-// CLI11's own rendering of the definitions: "  -t,--target-version TEXT   Kubernetes version…".
-std::vector<std::string> HelpEntries(const std::string& help, const std::string& section) {
+// The entries of a --help section ("Options:", "Subcommands:"; CLI11 2.4 spells them
+// "OPTIONS:"), which are CLI11's own rendering of the definitions, from their first word on:
+// "-t,--target-version TEXT   Kubernetes version…" (CLI11 2.4: "-t,     --target-version TEXT").
+// Lines indented further continue a description.
+std::vector<std::string> HelpEntries(const std::string& help, std::string section) {
+  auto lower = [](std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+  };
+  section = lower(section);
   std::vector<std::string> entries;
   std::istringstream lines(help);
   std::string line;
   bool in_section = false;
   while (std::getline(lines, line)) {
     if (line.empty() || line[0] != ' ') {
-      in_section = line == section;
+      in_section = lower(line) == section;
       continue;
     }
-    if (!in_section) continue;
     size_t start = line.find_first_not_of(' ');
-    if (start == std::string::npos || start > 2) continue;  // a wrapped description
-    entries.push_back(line.substr(start, line.find(' ', start) - start));
+    if (in_section && start != std::string::npos && start < 16) entries.push_back(line.substr(start));
   }
   return entries;
 }
 
-// "-t,--target-version" → {"-t", "--target-version"}.
+// The first word of each entry: the subcommand names.
+std::vector<std::string> CommandNames(const std::string& help) {
+  std::vector<std::string> names;
+  for (const std::string& entry : HelpEntries(help, "Subcommands:")) names.push_back(entry.substr(0, entry.find(' ')));
+  return names;
+}
+
+// "-t,--target-version TEXT" and "-t,     --target-version TEXT" → {"-t", "--target-version"}.
 std::vector<std::string> OptionNames(const std::string& help) {
   std::vector<std::string> names;
   for (const std::string& entry : HelpEntries(help, "Options:")) {
-    std::istringstream parts(entry);
-    std::string name;
-    while (std::getline(parts, name, ',')) names.push_back(name);
+    std::istringstream words(entry);
+    std::string word;
+    while (words >> word && word[0] == '-') {
+      std::istringstream parts(word);
+      std::string name;
+      while (std::getline(parts, name, ',')) {
+        if (!name.empty()) names.push_back(name);
+      }
+      if (word.back() != ',') break;
+    }
   }
   return names;
 }
@@ -83,7 +103,7 @@ int Shell(const std::string& command) { return std::system(command.c_str()); }
 bool Have(const std::string& program) { return Shell("command -v " + program + " >/dev/null 2>&1") == 0; }
 
 TEST_CASE("the completion scripts name every command and every option of check") {
-  std::vector<std::string> commands = HelpEntries(Run({"--help"}).out, "Subcommands:");
+  std::vector<std::string> commands = CommandNames(Run({"--help"}).out);
   REQUIRE(commands.size() >= 3);
   std::string check_help = Run({"check", "--help"}).out;
   std::vector<std::string> check_options = OptionNames(check_help);
@@ -120,7 +140,7 @@ TEST_CASE("the man page has a title and every option of every command") {
   for (const char* section : {".SH NAME\n", ".SH SYNOPSIS\n", ".SH OPTIONS\n", ".SH \"EXIT STATUS\"\n"}) {
     CHECK(page.out.find(section) != std::string::npos);
   }
-  for (const std::string& command : HelpEntries(Run({"--help"}).out, "Subcommands:")) {
+  for (const std::string& command : CommandNames(Run({"--help"}).out)) {
     CAPTURE(command);
     CHECK(page.out.find(".SS \"kubeshift " + command + "\"") != std::string::npos);
     for (const std::string& option : OptionNames(Run({command, "--help"}).out)) {
@@ -158,13 +178,13 @@ TEST_CASE("the completion scripts are valid shell") {
   }
 }
 
-TEST_CASE("completion needs a shell it knows, and manpage is hidden") {
+TEST_CASE("completion needs a shell it knows and manpage is hidden") {
   CHECK(Run({"completion"}).rc == 2);
   CHECK(Run({"completion", "powershell"}).rc == 2);
   CHECK(Run({"--help"}).out.find("manpage") == std::string::npos);
 }
 
-TEST_CASE("DescribeCommandLine reads values, choices and lists from the definitions") {
+TEST_CASE("DescribeCommandLine reads values and choices and lists from the definitions") {
   CLI::App app{"tool: does things", "tool"};
   std::string format, hidden;
   std::vector<std::string> includes, paths;

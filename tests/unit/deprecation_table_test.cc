@@ -466,7 +466,7 @@ TEST_CASE("The built-in table loads and has the expected rows per removal", "[ta
   CHECK(removed_per_release["1.16"] == 11 + 1);      // + PodSecurityPolicy extensions/v1beta1
   CHECK(removed_per_release["1.17"] == 1);           // scheduling v1alpha1
   CHECK(removed_per_release["1.21"] == 2);           // flowcontrol v1alpha1
-  CHECK(removed_per_release["1.22"] == 23 + 4);      // + rbac v1alpha1
+  CHECK(removed_per_release["1.22"] == 23 + 5);      // + rbac v1alpha1, RuntimeClass v1alpha1
   CHECK(removed_per_release["1.24"] == 2);           // storage v1alpha1
   CHECK(removed_per_release["1.25"] == 7);
   CHECK(removed_per_release["1.26"] == 3);
@@ -483,7 +483,7 @@ TEST_CASE("The built-in table loads and has the expected rows per removal", "[ta
   CHECK(removed_per_release["1.40"] == 5);
   CHECK(removed_per_release["1.42"] == 1);
   CHECK(removed_per_release["1.43"] == 2);
-  CHECK(rows_per_component["kubernetes"] == 90);
+  CHECK(rows_per_component["kubernetes"] == 91);
   CHECK(rows_per_component["cert-manager"] == 24);
   CHECK(rows_per_component["istio"] == 1);
   CHECK(table.Components() == std::vector<std::string>{"kubernetes", "cert-manager", "istio"});

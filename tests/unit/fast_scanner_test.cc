@@ -128,6 +128,8 @@ TEST_CASE("kNotUnderstood: top levels other than a block mapping", "[scan][fast]
   CHECK(Outcome("%YAML 1.2\n---\napiVersion: v1\nkind: Pod\n") == "kNotUnderstood");  // directive
   CHECK(Outcome("--- !!map\napiVersion: v1\nkind: Pod\n") == "kNotUnderstood");        // tag on the marker
   CHECK(Outcome("--- a: 1\n") == "kNotUnderstood");
+  CHECK(Outcome("----\napiVersion: v1\nkind: Pod\n") == "kNotUnderstood");
+  CHECK(Outcome("--- |\n  text\n") == "kNotUnderstood");
   CHECK(Outcome("? apiVersion\n: v1\n") == "kNotUnderstood");  // complex key
   CHECK(Outcome("\"apiVersion\": v1\nkind: Pod\n") == "kNotUnderstood");  // quoted key
 }
@@ -301,6 +303,14 @@ TEST_CASE("ranges of plain, single- and double-quoted apiVersion", "[scan][fast]
     REQUIRE(s.outcome == "kResource");
     CHECK(Ref(s.resources[0].api_version) == "apps/v1 [12,21) single");
     CHECK(Ref(s.resources[0].kind) == "Deployment [28,40) single");
+  }
+  SECTION("the column of a quoted value is the column of its opening quote") {
+    SourceFile file("x.yaml", "kind: Pod\napiVersion:   \"v1\"\n");
+    std::vector<Resource> out;
+    REQUIRE(FastScanDocument(file.text(), Range{0, file.text().size()}, &out) == FastScanOutcome::kResource);
+    CHECK(file.PositionOf(out[0].api_version.range.begin).line == 2);
+    CHECK(file.PositionOf(out[0].api_version.range.begin).column == 15);
+    CHECK(file.text()[out[0].api_version.range.begin] == '"');
   }
   SECTION("double-quoted: the range includes the quotes") {
     Scanned s = Scan("apiVersion: \"apps/v1\"\nkind: \"Deployment\"\n");
@@ -611,6 +621,23 @@ TEST_CASE("multi-line plain scalars in fields that are not tracked", "[scan][fas
   CHECK(s.resources[0].name == "cm");
 }
 
+TEST_CASE("a comment ends a plain scalar: a more indented line after it is no continuation", "[scan][fast][multiline]") {
+  // "text # note" then "  more": the scalar ended at the comment, so the next line is an
+  // error (yaml-cpp: "end of map not found" / "end of sequence not found"). The fast scanner
+  // continues the scalar across the comment of its own line and accepts the document.
+  for (std::string text : {"apiVersion: v1\nkind: Pod\ndescription: some text # note\n  more text\n",
+                           "apiVersion: v1\nkind: Pod\nlist:\n- a # note\n  b\n",
+                           "apiVersion: v1\nkind: Pod\nspec:\n  env:\n  - nam #e: X\n    value\n"}) {
+    INFO(text);
+    FullParseResult full = ParseDocumentFully(text, Range{0, text.size()});
+    CHECK(full.error.has_value());
+    std::string outcome = Outcome(text);
+    CHECK((outcome == "kNotUnderstood" || outcome == "kInvalid"));
+  }
+  // A comment on a line of its own ends the scalar too (already handled).
+  CHECK(Outcome("apiVersion: v1\nkind: Pod\nx: a\n# c\n  b\n") == "kNotUnderstood");
+}
+
 TEST_CASE("multi-line plain scalars in tracked fields go to the parser", "[scan][fast][multiline]") {
   CHECK(Outcome("apiVersion: apps/\n  v1\nkind: X\n") == "kNotUnderstood");
   CHECK(Outcome("apiVersion: v1\nkind: Long\n  Kind\n") == "kNotUnderstood");
@@ -790,7 +817,8 @@ TEST_CASE("a tab after '-' may separate a scalar entry", "[scan][fast]") {
 TEST_CASE("a tab after '-' before a compact mapping is not YAML: never a fast kResource", "[scan][fast]") {
   // A compact mapping in a sequence entry must be indented with spaces (s-indent); yaml-cpp
   // rejects these with "illegal map value". The fast scanner must not accept them
-  // (line_lexer's "line[p] == '\t'" check runs after the blanks, tabs included, were skipped).
+  // (HandleSequenceEntry's "line[p] == '\t'" check runs after the blanks, tabs included, were
+  // skipped, so it never fires).
   for (std::string text : {"apiVersion: v1\nkind: Pod\nx:\n-\ta: 1\n",
                            "apiVersion: v1\nkind: Pod\nx:\n- \ta: 1\n",
                            "apiVersion: v1\nkind: List\nitems:\n-\tapiVersion: v1\n  kind: Pod\n"}) {

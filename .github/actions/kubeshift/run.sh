@@ -77,6 +77,7 @@ set +f
 # kubeshift is deterministic, so each format is one more run over the same files. The first run
 # decides the exit code and is the only one whose error messages are shown.
 if [[ -n $sarif_file ]]; then
+  mkdir -p "$(dirname "$sarif_file")" || fail "cannot create the directory of $sarif_file"
   "$kubeshift" "${args[@]}" -o sarif -- "${path_args[@]}" >"$sarif_file"
 else
   "$kubeshift" "${args[@]}" -o json -- "${path_args[@]}" >/dev/null

@@ -1,0 +1,184 @@
+// JSON in and out, as Go's encoding/json does it: sorted keys, HTML-safe escaping, Go's float
+// forms; decoding makes every number a float64.
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "helm/go_format.h"
+#include "helm/go_unicode.h"
+#include "kubeshift/template_data.h"
+
+namespace kubeshift::tmpl {
+namespace {
+
+void AppendJsonString(std::string_view s, bool escape_html, std::string* out) {
+  static const char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      switch (c) {
+        case '"': *out += "\\\""; break;
+        case '\\': *out += "\\\\"; break;
+        case '\n': *out += "\\n"; break;
+        case '\r': *out += "\\r"; break;
+        case '\t': *out += "\\t"; break;
+        case '\b': *out += "\\b"; break;
+        case '\f': *out += "\\f"; break;
+        default:
+          if (c < 0x20 || (escape_html && (c == '<' || c == '>' || c == '&'))) {
+            *out += "\\u00";
+            out->push_back(kHex[c >> 4]);
+            out->push_back(kHex[c & 15]);
+          } else {
+            out->push_back(static_cast<char>(c));
+          }
+      }
+      ++i;
+      continue;
+    }
+    int w = 1;
+    const uint32_t r = DecodeRune(s, i, &w);
+    if (r == kRuneError && w == 1) {
+      *out += "\\ufffd";  // invalid UTF-8
+    } else if (r == 0x2028 || r == 0x2029) {
+      *out += r == 0x2028 ? "\\u2028" : "\\u2029";
+    } else {
+      out->append(s.substr(i, static_cast<size_t>(w)));
+    }
+    i += static_cast<size_t>(w);
+  }
+  out->push_back('"');
+}
+
+class JsonWriter {
+ public:
+  JsonWriter(JsonStyle style, std::string* out) : style_(style), out_(out) {}
+
+  bool Write(const Value& v, int depth) {
+    switch (v.kind()) {
+      case Value::Kind::kInvalid:
+      case Value::Kind::kNil: *out_ += "null"; return true;
+      case Value::Kind::kBool: *out_ += v.AsBool() ? "true" : "false"; return true;
+      case Value::Kind::kInt:
+      case Value::Kind::kInt64: *out_ += std::to_string(v.AsInt()); return true;
+      case Value::Kind::kFloat:
+        if (std::isnan(v.AsFloat()) || std::isinf(v.AsFloat())) {
+          error_ = "json: unsupported value: " + FormatFloat(v.AsFloat(), 'g', -1);
+          return false;
+        }
+        *out_ += FormatJsonFloat(v.AsFloat());
+        return true;
+      case Value::Kind::kString: AppendJsonString(v.AsString(), style_ != JsonStyle::kRaw, out_); return true;
+      case Value::Kind::kList: return WriteList(v.AsList(), depth);
+      case Value::Kind::kMap: return WriteMap(v.AsMap(), depth);
+      case Value::Kind::kObject: {
+        const Value data = v.AsObject().ToData();
+        if (!data.IsValid()) {
+          *out_ += "{}";
+          return true;
+        }
+        return Write(data, depth);
+      }
+      case Value::Kind::kFunction:
+        error_ = "json: unsupported type: " + v.TypeName();
+        return false;
+    }
+    return true;
+  }
+  const std::string& error() const { return error_; }
+
+ private:
+  void Newline(int depth) {
+    if (style_ != JsonStyle::kPretty) return;
+    out_->push_back('\n');
+    out_->append(static_cast<size_t>(depth) * 2, ' ');
+  }
+  bool WriteList(const ValueList& items, int depth) {
+    out_->push_back('[');
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i > 0) out_->push_back(',');
+      Newline(depth + 1);
+      if (!Write(items[i], depth + 1)) return false;
+    }
+    if (!items.empty()) Newline(depth);
+    out_->push_back(']');
+    return true;
+  }
+  bool WriteMap(const ValueMap& map, int depth) {
+    out_->push_back('{');
+    bool first = true;
+    for (const auto& [key, value] : map) {
+      if (!first) out_->push_back(',');
+      first = false;
+      Newline(depth + 1);
+      AppendJsonString(key, style_ != JsonStyle::kRaw, out_);
+      *out_ += style_ == JsonStyle::kPretty ? ": " : ":";
+      if (!Write(value, depth + 1)) return false;
+    }
+    if (!map.empty()) Newline(depth);
+    out_->push_back('}');
+    return true;
+  }
+
+  JsonStyle style_;
+  std::string* out_;
+  std::string error_;
+};
+
+Value FromRapid(const rapidjson::Value& v) {
+  switch (v.GetType()) {
+    case rapidjson::kNullType: return Value::Nil();
+    case rapidjson::kFalseType: return Value::Bool(false);
+    case rapidjson::kTrueType: return Value::Bool(true);
+    case rapidjson::kNumberType: return Value::Float(v.GetDouble());
+    case rapidjson::kStringType: return Value::String(std::string(v.GetString(), v.GetStringLength()));
+    case rapidjson::kArrayType: {
+      ValueList items;
+      items.reserve(v.Size());
+      for (const auto& item : v.GetArray()) items.push_back(FromRapid(item));
+      return Value::List(std::move(items));
+    }
+    case rapidjson::kObjectType: {
+      ValueMap map;
+      for (const auto& member : v.GetObject()) {
+        map.insert_or_assign(std::string(member.name.GetString(), member.name.GetStringLength()), FromRapid(member.value));
+      }
+      return Value::Map(std::move(map));
+    }
+  }
+  return Value::Nil();
+}
+
+}  // namespace
+
+bool ToJson(const Value& value, JsonStyle style, std::string* out, std::string* error) {
+  out->clear();
+  JsonWriter writer(style, out);
+  if (!writer.Write(value, 0)) {
+    *error = writer.error();
+    out->clear();
+    return false;
+  }
+  return true;
+}
+
+bool ValueFromJson(std::string_view text, Value* out, std::string* error) {
+  rapidjson::Document doc;
+  doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
+  if (doc.HasParseError()) {
+    if (doc.GetParseError() == rapidjson::kParseErrorDocumentEmpty) {
+      *error = "unexpected end of JSON input";
+    } else {
+      *error = std::string("invalid JSON at offset ") + std::to_string(doc.GetErrorOffset()) + ": " +
+               rapidjson::GetParseError_En(doc.GetParseError());
+    }
+    return false;
+  }
+  *out = FromRapid(doc);
+  return true;
+}
+
+}  // namespace kubeshift::tmpl

@@ -1,0 +1,172 @@
+// Runs the data-driven cases of testdata/template-engine/*.txt through the template engine.
+//
+// File format: a case starts with "=== NAME"; its sections start with a header line:
+//   --- template [NAME]   template text (the first one is executed; default name "main")
+//   --- data | data-go    YAML dot: "data" reads numbers as Helm does (float64), "data-go"
+//                         keeps ints (go-yaml into interface{})
+//   --- output            the expected output, exactly
+//   --- output-quoted     the expected output as one Go-quoted string (for trailing newlines)
+//   --- error             a substring of the expected error message
+//   --- options           space-separated: missingkey=zero|default|error seed=N now=UNIX
+// A section's text is its lines joined by "\n", trailing blank lines dropped. Lines starting
+// with "#" before the first case are comments.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "catch.h"
+#include "helm/go_strconv.h"
+#include "kubeshift/template_data.h"
+#include "kubeshift/template_engine.h"
+
+namespace kubeshift::tmpl {
+namespace {
+
+struct Case {
+  std::string file;
+  std::string name;
+  int line = 0;
+  std::vector<std::pair<std::string, std::string>> templates;
+  std::string data;
+  bool data_go = false;
+  bool has_output = false;
+  std::string output;
+  std::string error;
+  std::string options;
+};
+
+std::string Join(const std::vector<std::string>& lines) {
+  size_t n = lines.size();
+  while (n > 0 && lines[n - 1].empty()) --n;
+  std::string out;
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0) out.push_back('\n');
+    out += lines[i];
+  }
+  return out;
+}
+
+std::vector<Case> LoadCases(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::vector<Case> cases;
+  std::string line, section, section_arg;
+  std::vector<std::string> body;
+  int line_number = 0;
+  auto flush = [&] {
+    if (cases.empty() || section.empty()) return;
+    Case& c = cases.back();
+    const std::string text = Join(body);
+    if (section == "template") c.templates.emplace_back(section_arg.empty() ? "main" : section_arg, text);
+    else if (section == "data" || section == "data-go") c.data = text, c.data_go = section == "data-go";
+    else if (section == "output") c.output = text, c.has_output = true;
+    else if (section == "output-quoted") c.has_output = UnquoteGo(text, &c.output);
+    else if (section == "error") c.error = text;
+    else if (section == "options") c.options = text;
+    body.clear();
+    section.clear();
+  };
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (line.starts_with("=== ")) {
+      flush();
+      Case c;
+      c.file = path.filename().string();
+      c.name = line.substr(4);
+      c.line = line_number;
+      cases.push_back(std::move(c));
+      continue;
+    }
+    if (line.starts_with("--- ")) {
+      std::istringstream header(line.substr(4));
+      std::string name, arg;
+      header >> name >> arg;
+      static const std::vector<std::string> kSections = {"template", "data", "data-go", "output", "output-quoted", "error", "options"};
+      if (std::find(kSections.begin(), kSections.end(), name) != kSections.end()) {
+        flush();
+        section = name;
+        section_arg = arg;
+        continue;
+      }
+    }
+    if (!section.empty()) body.push_back(line);
+  }
+  flush();
+  return cases;
+}
+
+ExecOptions OptionsOf(const Case& c) {
+  ExecOptions options;
+  std::istringstream words(c.options);
+  std::string word;
+  while (words >> word) {
+    if (word == "missingkey=zero") options.missing_key = ExecOptions::MissingKey::kZero;
+    else if (word == "missingkey=error") options.missing_key = ExecOptions::MissingKey::kError;
+    else if (word.starts_with("seed=")) options.random_seed = std::stoull(word.substr(5));
+    else if (word.starts_with("now=")) options.now_unix = std::stoll(word.substr(4));
+  }
+  return options;
+}
+
+// Runs one case; returns "" when it passes, else a description of the failure.
+std::string Run(const Case& c) {
+  TemplateSet set;
+  TemplateError error;
+  for (const auto& [name, text] : c.templates) {
+    if (!set.Parse(name, text, &error)) {
+      if (!c.error.empty() && error.message.find(c.error) != std::string::npos) return "";
+      return "parse error: " + error.message;
+    }
+  }
+  Value data;
+  std::string data_error;
+  if (!c.data.empty() && !ValueFromYaml(c.data, c.data_go ? NumberMode::kYaml : NumberMode::kJson, &data, &data_error)) {
+    return "bad data: " + data_error;
+  }
+  RenderResult result;
+  const bool ok = set.Execute(c.templates.front().first, data, OptionsOf(c), &result, &error);
+  if (!c.error.empty()) {
+    if (ok) return "expected error containing [" + c.error + "], got output [" + result.text + "]";
+    if (error.message.find(c.error) == std::string::npos) return "error [" + error.message + "] lacks [" + c.error + "]";
+    return "";
+  }
+  if (!ok) return "unexpected error: " + error.message;
+  if (c.has_output && result.text != c.output) return "output [" + result.text + "] != expected [" + c.output + "]";
+  // Every output byte must have a source.
+  size_t covered = 0;
+  for (const OutputSpan& span : result.spans) {
+    if (span.begin != covered) return "source map gap at " + std::to_string(covered);
+    covered += span.length;
+  }
+  if (covered != result.text.size()) return "source map covers " + std::to_string(covered) + " bytes";
+  return "";
+}
+
+TEST_CASE("template engine data-driven cases", "[template_engine]") {
+  const std::filesystem::path dir = std::filesystem::path(KUBESHIFT_SOURCE_DIR) / "testdata" / "template-engine";
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  REQUIRE(!files.empty());
+  size_t total = 0, failed = 0;
+  for (const auto& file : files) {
+    for (const Case& c : LoadCases(file)) {
+      ++total;
+      const std::string failure = Run(c);
+      if (!failure.empty()) {
+        ++failed;
+        FAIL_CHECK(c.file << ":" << c.line << ": " << c.name << ": " << failure);
+      }
+    }
+  }
+  INFO(total << " cases");
+  CHECK(total > 0);
+  CHECK(failed == 0);
+}
+
+}  // namespace
+}  // namespace kubeshift::tmpl
