@@ -16,6 +16,10 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err);
 /// to \a err. Returns an ExitCode (1: objects that need a person, or changes under --check).
 int RunConvert(const ConvertOptions& options, std::ostream& out, std::ostream& err);
 
+/// Runs `kubeshift render`: the chart rendered as `helm template` prints it. Returns an ExitCode
+/// (3: the chart could not be loaded or rendered).
+int RunRender(const RenderCommandOptions& options, std::ostream& out, std::ostream& err);
+
 /// Runs `kubeshift versions`. Returns an ExitCode.
 int RunVersions(const VersionsOptions& options, std::ostream& out, std::ostream& err);
 

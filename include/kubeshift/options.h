@@ -63,6 +63,20 @@ struct VersionsOptions {
   bool filter_by_target = false;               ///< only rows deprecated/removed at the target
 };
 
+/// `kubeshift render`: `helm template`'s flags.
+struct RenderCommandOptions {
+  TableOptions table;                          ///< --target-version picks the API set
+  std::vector<std::string> args;               ///< [NAME] CHART
+  std::optional<std::string> kube_version;     ///< --kube-version
+  std::vector<std::string> api_versions;       ///< -a, --api-versions (comma lists too)
+  std::vector<std::string> value_files, set, set_string, set_file, set_json, set_literal;
+  std::string name_template;                   ///< --name-template
+  std::string name_space = "default";          ///< -n, --namespace
+  std::vector<std::string> show_only;          ///< -s, --show-only
+  bool include_crds = false, skip_tests = false, no_hooks = false, debug = false;
+  bool helm_capabilities = false;              ///< helm's offline API set and v1.20.0
+};
+
 }  // namespace kubeshift
 
 #endif  // KUBESHIFT_OPTIONS_H_

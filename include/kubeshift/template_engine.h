@@ -150,12 +150,12 @@ class TemplateSet {
   bool Parse(const std::string& name, std::string text, TemplateError* error);
   bool Has(std::string_view name) const;
   std::vector<std::string> Names() const;
-  /// Executes template \a name with \a data as dot. On error, \a out holds what was written.
+  /// Executes template \a name with \a data as dot into \a out (not null). On error, \a out
+  /// holds what was written before it.
   bool Execute(std::string_view name, const Value& data, const ExecOptions& options, RenderResult* out,
                TemplateError* error) const;
 
-  struct Impl;
-  const Impl& impl() const { return *impl_; }
+  struct Impl;  // defined in src/helm/exec.h
 
  private:
   std::unique_ptr<Impl> impl_;
@@ -168,8 +168,9 @@ class CallContext {
   /// Runs template \a name with \a data and returns its output as a string that keeps its
   /// provenance (Helm's include). Error text as Go's ExecuteTemplate gives it.
   virtual bool Include(std::string_view name, const Value& data, Value* out, std::string* error) = 0;
-  /// Parses \a text under the calling template's name, with the set's defines visible, and
-  /// runs it with \a data (Helm's tpl).
+  /// Parses \a text as a template named "gotpl" (Helm's root name, so errors read as Helm's),
+  /// with the set's defines visible and its own defines added for the call, and runs it with
+  /// \a data (Helm's tpl). Output spans point into \a text (TemplateSource::from_tpl).
   virtual bool Tpl(std::string_view text, const Value& data, Value* out, std::string* error) = 0;
   virtual const ExecOptions& options() const = 0;
   /// The next number of the render's deterministic random stream.

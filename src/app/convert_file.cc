@@ -137,6 +137,7 @@ class FileConverter {
   // Whether \a resource may need converting: deprecated or removed at its target, or not at
   // the requested --output-version.
   bool Wanted(const Resource& resource) const {
+    if (resource.kind.value == "List") return false;  // a client-side wrapper: its items count
     if (!settings_.output_version.empty()) return resource.api_version.value != settings_.output_version;
     const ApiEntry* entry = settings_.table.Find(resource.api_version.value, resource.kind.value);
     if (!entry) return false;
@@ -174,7 +175,7 @@ class FileConverter {
   void ConvertObject(const YamlDocument& document, const YamlNode& object, bool json) {
     const YamlNode& api_version = *object.Get("apiVersion");
     const YamlNode& kind = *object.Get("kind");
-    if (!api_version.IsScalar() || !kind.IsScalar()) return;
+    if (!api_version.IsScalar() || !kind.IsScalar() || kind.value == "List") return;
     std::string problem;
     const ApiEntry* entry = settings_.table.Find(api_version.value, kind.value);
     std::vector<ConversionStep> steps = Plan(entry, api_version.value, kind.value, &problem);

@@ -122,6 +122,38 @@ CLI::App* AddConvert(CLI::App& app, ConvertFlags* flags) {
   return convert;
 }
 
+struct RenderFlags {
+  RenderCommandOptions options;
+  std::string kube_version;
+};
+
+CLI::App* AddRender(CLI::App& app, RenderFlags* flags) {
+  CLI::App* render = app.add_subcommand("render", "render a Helm chart natively, as `helm template` prints it");
+  RenderCommandOptions& o = flags->options;
+  render->add_option("args", o.args, "[NAME] CHART: release name (default: release-name) and chart directory");
+  AddTableOptions(render, &o.table);
+  render->add_option("--kube-version", flags->kube_version, "Kubernetes version for .Capabilities (e.g. 1.29)");
+  render->add_option("-a,--api-versions", o.api_versions, "extra API version for .Capabilities (repeatable, comma lists)")
+      ->allow_extra_args(false);
+  render->add_option("-f,--values", o.value_files, "values file (repeatable; later files win)")->allow_extra_args(false);
+  render->add_option("--set", o.set, "set values: a.b=c,d[0]=e (repeatable)")->allow_extra_args(false);
+  render->add_option("--set-string", o.set_string, "set STRING values (repeatable)")->allow_extra_args(false);
+  render->add_option("--set-file", o.set_file, "set values from files: key=path (repeatable)")->allow_extra_args(false);
+  render->add_option("--set-json", o.set_json, "set JSON values: key=json (repeatable)")->allow_extra_args(false);
+  render->add_option("--set-literal", o.set_literal, "set a literal STRING value (repeatable)")->allow_extra_args(false);
+  render->add_option("--name-template", o.name_template, "template for the release name");
+  render->add_option("-n,--namespace", o.name_space, "namespace of the release (default: default)");
+  render->add_option("-s,--show-only", o.show_only, "only print templates matching this path glob (repeatable)")
+      ->allow_extra_args(false);
+  render->add_flag("--include-crds", o.include_crds, "also print the crds/ files");
+  render->add_flag("--skip-tests", o.skip_tests, "leave out test hooks");
+  render->add_flag("--no-hooks", o.no_hooks, "leave out hooks");
+  render->add_flag("--debug", o.debug, "print the rendered output even when it is not valid YAML");
+  render->add_flag("--helm-capabilities", o.helm_capabilities,
+                   "use helm's offline .Capabilities (v1.20.0 and its built-in API list) instead of the target's");
+  return render;
+}
+
 }  // namespace
 
 int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -134,6 +166,8 @@ int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
   CLI::App* versions = AddVersions(app, &versions_flags);
   ConvertFlags convert_flags;
   CLI::App* convert = AddConvert(app, &convert_flags);
+  RenderFlags render_flags;
+  CLI::App* render = AddRender(app, &render_flags);
   DocCommands docs(app);  // `completion` and the hidden `manpage`: they describe `app` itself
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
   try {
@@ -167,6 +201,11 @@ int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
                    : convert_flags.check ? ConvertOptions::Mode::kCheck
                                          : ConvertOptions::Mode::kPrint;
     return RunConvert(options, out, err);
+  }
+  if (render->parsed()) {
+    RenderCommandOptions options = render_flags.options;
+    if (!render_flags.kube_version.empty()) options.kube_version = render_flags.kube_version;
+    return RunRender(options, out, err);
   }
   if (docs.Parsed()) return docs.Run(app, out);
   return kExitUsage;

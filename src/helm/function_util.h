@@ -52,6 +52,7 @@ void AddSprigReflect(FunctionRegistry* r);
 void AddSprigPaths(FunctionRegistry* r);
 void AddSprigDate(FunctionRegistry* r);
 void AddSprigNetwork(FunctionRegistry* r);
+void AddSprigUrl(FunctionRegistry* r);
 
 }  // namespace kubeshift::tmpl
 

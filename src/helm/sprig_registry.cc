@@ -20,6 +20,7 @@ void AddSprigFunctions(FunctionRegistry* registry) {
   AddSprigPaths(registry);
   AddSprigDate(registry);
   AddSprigNetwork(registry);
+  AddSprigUrl(registry);
 }
 
 }  // namespace kubeshift::tmpl

@@ -281,8 +281,8 @@ class DocumentScanner {
   bool HandleSequenceEntry(std::string_view line, size_t indent) {
     const bool in_items = levels_.back().role == Role::kItems;
     size_t p = indent + 1;
-    while (p < line.size() && line[p] == ' ') ++p;
-    if (p < line.size() && line[p] == '\t') return false;  // a tab as indentation: the parser judges
+    bool tab = false;
+    while (p < line.size() && IsBlank(line[p])) tab |= line[p++] == '\t';
     if (p == line.size() || line[p] == '#') {
       Open(indent, /*is_key=*/false, Role::kOther, nullptr);
       return true;
@@ -290,7 +290,9 @@ class DocumentScanner {
     if (line[p] == '\t' || IsSequenceEntry(line, p)) return false;  // "- - x": leave to the parser
     size_t colon = FindKeyColon(line.substr(p));
     if (colon != std::string_view::npos) {
-      if (levels_.size() >= kMaxDepth) return false;
+      // "-<tab>key: value" indents a mapping with a tab, which YAML forbids; a tab before a
+      // scalar is only a separator.
+      if (tab || levels_.size() >= kMaxDepth) return false;
       levels_.push_back(MakeLevel(p, false, false, Role::kOther, nullptr));
       return HandleKey(line, p, p + colon);
     }

@@ -3,6 +3,7 @@
 // their byte ranges. Invalid JSON goes to yaml-cpp (a ".json" file may hold YAML), which then
 // reports the error.
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <string>
@@ -17,6 +18,30 @@ bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r
 
 // Where a string value sits in the object tree, as far as the scan cares.
 enum class Slot { kNone, kApiVersion, kKind, kName, kNamespace };
+
+// Decodes the escapes of a JSON key that are plain ASCII (\uXXXX below 0x80 and the one-letter
+// escapes) and says whether the result is one of the keys the scan tracks.
+bool MaySpellTrackedKey(std::string_view raw) {
+  std::string key;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] != '\\' || i + 1 >= raw.size()) {
+      key += raw[i];
+      continue;
+    }
+    char e = raw[++i];
+    if (e == 'u' && i + 4 < raw.size()) {
+      unsigned value = static_cast<unsigned>(std::strtoul(std::string(raw.substr(i + 1, 4)).c_str(), nullptr, 16));
+      key += value < 0x80 ? static_cast<char>(value) : '?';
+      i += 4;
+    } else {
+      key += e;
+    }
+  }
+  for (std::string_view tracked : {"apiVersion", "kind", "metadata", "items", "name", "namespace"}) {
+    if (key == tracked) return true;
+  }
+  return false;
+}
 
 class JsonScanner {
  public:
@@ -183,9 +208,10 @@ class JsonScanner {
       size_t key_begin = pos_ + 1;
       bool escaped = false;
       if (!ParseString(nullptr, &escaped)) return false;
-      // An escaped key might spell a field we track: the parser decodes it.
-      if (escaped && role != Role::kOther) return false;
-      std::string_view key = escaped ? std::string_view() : text_.substr(key_begin, pos_ - 1 - key_begin);
+      std::string_view raw_key = text_.substr(key_begin, pos_ - 1 - key_begin);
+      // An escaped key that spells a field we track ("api\u0056ersion"): the parser decodes it.
+      if (escaped && role != Role::kOther && MaySpellTrackedKey(raw_key)) return false;
+      std::string_view key = escaped ? std::string_view() : raw_key;
       if (!Expect(':')) return false;
       Slot slot = Slot::kNone;
       Role child = Role::kOther;

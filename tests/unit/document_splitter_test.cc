@@ -47,7 +47,7 @@ TEST_CASE("an empty stream has no documents", "[scan][splitter]") {
   CHECK(Split("\xEF\xBB\xBF", 3) == "");
 }
 
-TEST_CASE("--- opens a document that starts at the marker line", "[scan][splitter]") {
+TEST_CASE("marker --- opens a document that starts at the marker line", "[scan][splitter]") {
   const std::string text = "a: 1\n---\nb: 2\n";
   CHECK(Split(text) == "0-5@0 5-14@5+");
   CHECK(Texts(text) == Strings{"a: 1\n", "---\nb: 2\n"});
@@ -58,7 +58,7 @@ TEST_CASE("a leading --- does not produce an empty first document", "[scan][spli
   CHECK(Split("---\na: 1\n---\nb: 2\n") == "0-9@0+ 9-18@9+");
 }
 
-TEST_CASE("--- followed by a comment, a blank, a tab or CRLF is a marker", "[scan][splitter]") {
+TEST_CASE("marker --- followed by a comment, a blank, a tab or CRLF is a marker", "[scan][splitter]") {
   CHECK(Split("a: 1\n--- # second\nb: 2\n") == "0-5@0 5-23@5+");
   CHECK(Split("a: 1\n--- \nb: 2\n") == "0-5@0 5-15@5+");
   CHECK(Split("a: 1\n---\t\nb: 2\n") == "0-5@0 5-15@5+");
@@ -66,7 +66,7 @@ TEST_CASE("--- followed by a comment, a blank, a tab or CRLF is a marker", "[sca
   CHECK(Split("a: 1\n---") == "0-5@0 5-8@5+");  // a marker at the very end
 }
 
-TEST_CASE("--- with content on the marker line is still a marker", "[scan][splitter]") {
+TEST_CASE("marker --- with content on the marker line is still a marker", "[scan][splitter]") {
   const std::string text = "a: 1\n--- x\n--- |\n  y\n";
   CHECK(Split(text) == "0-5@0 5-11@5+ 11-21@11+");
   CHECK(Texts(text) == Strings{"a: 1\n", "--- x\n", "--- |\n  y\n"});
@@ -82,13 +82,13 @@ TEST_CASE("lines that only look like markers do not split", "[scan][splitter]") 
   CHECK(Split("a: |\n  ---\n") == "0-11@0");  // indented: content of the block scalar
 }
 
-TEST_CASE("--- at column 0 inside a block scalar still splits (YAML spec)", "[scan][splitter]") {
+TEST_CASE("marker --- at column 0 inside a block scalar still splits (YAML spec)", "[scan][splitter]") {
   const std::string text = "data: |\n  text\n---\n  more\n";
   CHECK(Split(text) == "0-15@0 15-26@15+");
   CHECK(Texts(text) == Strings{"data: |\n  text\n", "---\n  more\n"});
 }
 
-TEST_CASE("--- at column 0 inside a quoted scalar still splits", "[scan][splitter]") {
+TEST_CASE("marker --- at column 0 inside a quoted scalar still splits", "[scan][splitter]") {
   const std::string text = "a: \"x\n---\n  y\"\n";
   CHECK(Texts(text) == Strings{"a: \"x\n", "---\n  y\"\n"});
 }

@@ -1,0 +1,199 @@
+// Loading a chart: a directory walk with .helmignore (or a .tgz), then Helm's LoadFiles:
+// Chart.yaml, values, templates, other files, and subcharts under charts/.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <system_error>
+
+#include "chart/archive.h"
+#include "chart/chart_internal.h"
+#include "chart/helmignore.h"
+
+namespace kubeshift::chart {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool ReadBytes(const fs::path& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  *out = buffer.str();
+  if (out->starts_with("\xEF\xBB\xBF")) out->erase(0, 3);
+  return true;
+}
+
+// Helm's sympath.Walk: names in lexical order, symlinks followed, ignored directories skipped.
+bool Walk(const fs::path& dir, const std::string& rel, const IgnoreRules& rules, std::vector<ChartFile>* files,
+          ChartError* error) {
+  std::error_code ec;
+  std::vector<fs::path> entries;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(it->path());
+  if (ec) {
+    *error = ChartError{dir.string(), 0, 0, "cannot read directory: " + ec.message()};
+    return false;
+  }
+  std::sort(entries.begin(), entries.end());
+  for (const fs::path& entry : entries) {
+    const std::string name = rel + entry.filename().string();
+    const bool is_dir = fs::is_directory(entry, ec);
+    if (rules.Ignore(name, is_dir)) continue;
+    if (is_dir) {
+      if (!Walk(entry, name + "/", rules, files, error)) return false;
+      continue;
+    }
+    if (!fs::is_regular_file(entry, ec)) {
+      *error = ChartError{entry.string(), 0, 0, "cannot load irregular file as it has file mode type bits set"};
+      return false;
+    }
+    ChartFile file{name, {}};
+    if (!ReadBytes(entry, &file.data)) {
+      *error = ChartError{entry.string(), 0, 0, "cannot read file"};
+      return false;
+    }
+    files->push_back(std::move(file));
+  }
+  return true;
+}
+
+bool LoadDirectory(const fs::path& dir, std::shared_ptr<Chart>* out, ChartError* error) {
+  IgnoreRules rules;
+  std::string text;
+  if (ReadBytes(dir / ".helmignore", &text)) {
+    std::string rule_error;
+    if (!rules.Parse(text, &rule_error)) {
+      *error = ChartError{(dir / ".helmignore").string(), 0, 0, rule_error};
+      return false;
+    }
+  }
+  rules.AddDefaults();
+  std::vector<ChartFile> files;
+  if (!Walk(dir, "", rules, &files, error)) return false;
+  return LoadChartFiles(std::move(files), dir.string(), out, error);
+}
+
+bool LoadArchive(std::string_view bytes, const std::string& location, std::shared_ptr<Chart>* out,
+                 ChartError* error) {
+  std::vector<ChartFile> files;
+  std::string message;
+  if (!ReadChartArchive(bytes, &files, &message)) {
+    *error = ChartError{location, 0, 0, message};
+    return false;
+  }
+  return LoadChartFiles(std::move(files), location, out, error);
+}
+
+std::string Join(const std::string& location, const std::string& name) {
+  return location.empty() ? name : location + "/" + name;
+}
+
+// The subcharts of charts/: directories (their files regrouped) and .tgz archives.
+bool LoadSubcharts(std::map<std::string, std::vector<ChartFile>> groups, Chart* chart, ChartError* error) {
+  for (auto& [name, files] : groups) {
+    if (name.front() == '_' || name.front() == '.') continue;
+    const std::string location = Join(chart->location, "charts/" + name);
+    std::shared_ptr<Chart> sub;
+    bool ok = false;
+    if (name.ends_with(".tgz")) {
+      ok = LoadArchive(files.front().data, location, &sub, error);
+    } else {
+      std::vector<ChartFile> inner;
+      for (ChartFile& f : files) {
+        size_t slash = f.name.find('/');
+        if (slash == std::string::npos) continue;
+        inner.push_back(ChartFile{f.name.substr(slash + 1), std::move(f.data)});
+      }
+      ok = LoadChartFiles(std::move(inner), location, &sub, error);
+    }
+    if (!ok) {
+      error->message = "error unpacking subchart " + name + " in " + chart->metadata.name + ": " + error->message;
+      return false;
+    }
+    chart->dependencies.push_back(std::move(sub));
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string ChartError::ToString() const {
+  std::string out = file;
+  if (!file.empty() && line > 0) out += ":" + std::to_string(line);
+  if (!file.empty() && line > 0 && column > 0) out += ":" + std::to_string(column);
+  return out.empty() ? message : out + ": " + message;
+}
+
+bool LoadChartFiles(std::vector<ChartFile> files, const std::string& location, std::shared_ptr<Chart>* out,
+                    ChartError* error) {
+  auto chart = std::make_shared<Chart>();
+  chart->location = location;
+  auto chart_yaml = std::find_if(files.begin(), files.end(), [](const ChartFile& f) { return f.name == "Chart.yaml"; });
+  if (chart_yaml == files.end()) {
+    *error = ChartError{location, 0, 0, "Chart.yaml file is missing"};
+    return false;
+  }
+  std::string message;
+  if (!ParseMetadata(chart_yaml->data, &chart->metadata, &message)) {
+    *error = ChartError{Join(location, "Chart.yaml"), 0, 0, message};
+    return false;
+  }
+  std::map<std::string, std::vector<ChartFile>> subcharts;
+  for (ChartFile& f : files) {
+    const std::string& n = f.name;
+    if (n == "Chart.yaml" || n == "Chart.lock" || n == "requirements.lock" || n == "values.schema.json") continue;
+    if (n == "values.yaml") {
+      if (!ParseValuesYaml(f.data, &chart->values, &message)) {
+        *error = ChartError{Join(location, n), 0, 0, "cannot load values.yaml: " + message};
+        return false;
+      }
+    } else if (n == "requirements.yaml") {
+      if (!ParseRequirements(f.data, &chart->metadata.dependencies, &message)) {
+        *error = ChartError{Join(location, n), 0, 0, message};
+        return false;
+      }
+      if (chart->metadata.api_version == "v1") chart->files.push_back(std::move(f));
+    } else if (n.starts_with("templates/")) {
+      chart->templates.push_back(std::move(f));
+    } else if (n.starts_with("charts/") && !n.ends_with(".prov")) {
+      std::string rest = n.substr(7);
+      std::string group = rest.substr(0, rest.find('/'));
+      subcharts[group].push_back(ChartFile{std::move(rest), std::move(f.data)});
+    } else {
+      chart->files.push_back(std::move(f));
+    }
+  }
+  if (!ValidateMetadata(chart->metadata, &message)) {
+    int line = 0;
+    for (const char* key : {"type", "version", "name", "dependencies", "maintainers"}) {
+      if (line == 0 && message.find(std::string("chart.metadata.") + key) != std::string::npos) {
+        line = TopLevelKeyLine(chart_yaml->data, key);
+      }
+    }
+    *error = ChartError{Join(location, "Chart.yaml"), line, 0, message};
+    return false;
+  }
+  if (!LoadSubcharts(std::move(subcharts), chart.get(), error)) return false;
+  *out = std::move(chart);
+  return true;
+}
+
+bool LoadChart(const std::string& path, std::shared_ptr<Chart>* out, ChartError* error) {
+  std::error_code ec;
+  const fs::path p(path);
+  if (fs::is_directory(p, ec)) return LoadDirectory(p, out, error);
+  if (!fs::exists(p, ec)) {
+    *error = ChartError{path, 0, 0, "path not found"};
+    return false;
+  }
+  std::string bytes;
+  if (!ReadBytes(p, &bytes)) {
+    *error = ChartError{path, 0, 0, "cannot read file"};
+    return false;
+  }
+  return LoadArchive(bytes, path, out, error);
+}
+
+}  // namespace kubeshift::chart
