@@ -182,6 +182,20 @@ struct RenderedChart {
 bool RenderChart(Chart* chart, const Value& user_values, const RenderOptions& options, RenderedChart* out,
                  ChartError* error);
 
+/// Where a byte of a rendered file came from, through the engine's source map.
+struct ByteOrigin {
+  std::string file;           ///< the rendered file's own template, on disk
+  std::string text;           ///< that template's text
+  size_t offset = 0;          ///< in text: the byte itself (literal), or the action that wrote it
+  bool literal = false;       ///< copied from template text at top level
+  std::string helper;         ///< the include/template called at offset, when the byte came from one
+  std::string helper_file;    ///< where the innermost text was written: a helper's file, or "tpl"
+  std::string helper_text;
+  size_t helper_offset = 0;
+};
+/// The origin of byte \a offset of \a file (one of \a chart.files); false when unknown.
+bool OriginOf(const RenderedChart& chart, const RenderedFile& file, size_t offset, ByteOrigin* out);
+
 /// Kubernetes install order of kinds (Helm's InstallOrder); unknown kinds go last.
 const std::vector<std::string>& InstallOrder();
 /// Splits a rendered file into documents as Helm's SplitManifests does: (offset, text) pairs.

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "app/chart_check.h"
 #include "app/environment.h"
 #include "app/file_check.h"
 #include "app/worker_pool.h"
@@ -169,6 +170,12 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err) 
     std::move(outcome.findings.begin(), outcome.findings.end(), std::back_inserter(report.findings));
     std::move(outcome.errors.begin(), outcome.errors.end(), std::back_inserter(report.errors));
   }
+  // Charts are also rendered, which finds apiVersions that helpers and values write.
+  ChartCheckOutcome charts = CheckCharts(discovery.inputs, context);
+  if (options.verbose) {
+    for (const std::string& note : charts.notes) fmt::print(err, "kubeshift: {}\n", note);
+  }
+  MergeChartFindings(std::move(charts.findings), &report.findings);
   // A directory that cannot be listed is an input that could not be read (exit 3); the
   // rest of the tree was still scanned.
   for (const std::string& message : discovery.errors) {

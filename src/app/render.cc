@@ -1,4 +1,6 @@
 // `kubeshift render [NAME] CHART`: a chart rendered natively, printed as `helm template` prints it.
+#include <regex>
+
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
@@ -20,6 +22,15 @@ bool RenderNameTemplate(const std::string& text, std::string* name, std::string*
   }
   *name = result.text;
   return true;
+}
+
+// Helm's chartutil.ValidateReleaseName.
+bool ValidReleaseName(const std::string& name, std::string* error) {
+  static const std::regex kName("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
+  if (!name.empty() && name.size() <= 53 && std::regex_match(name, kName)) return true;
+  *error = "invalid release name \"" + name + "\": a release name must be at most 53 characters of lower-case "
+           "letters, digits, '-' and '.', starting and ending with a letter or digit";
+  return false;
 }
 
 // Helm's NameAndChart for `helm template`.
@@ -74,7 +85,7 @@ int RunRender(const RenderCommandOptions& o, std::ostream& out, std::ostream& er
   chart::RenderOptions render;
   chart::Value user;
   const chart::ValueOptions values{o.value_files, o.set_json, o.set, o.set_string, o.set_file, o.set_literal};
-  if (!NameAndChart(o, &name, &chart_path, &error) || !BuildCapabilities(o, &render.capabilities, &error) ||
+  if (!NameAndChart(o, &name, &chart_path, &error) || !ValidReleaseName(name, &error) || !BuildCapabilities(o, &render.capabilities, &error) ||
       !chart::MergeUserValues(values, &user, &error)) {
     fmt::print(err, "kubeshift: error: {}\n", error);
     return kExitUsage;

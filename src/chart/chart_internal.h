@@ -33,11 +33,6 @@ Value TableAt(const Value& values, std::string_view path);
 Value Get(const Value& map, std::string_view key);
 bool IsTable(const Value& v);
 
-/// Where rendered byte \a offset of \a result came from: the template text written in the
-/// rendered file itself (the outermost call site when the byte came from an include), and
-/// the line there. False when the byte has no source.
-bool RenderedOrigin(const tmpl::RenderResult& result, size_t offset, std::string* template_name, int* line);
-
 /// Splits, parses and sorts the rendered files as Helm's releaseutil.SortManifests does;
 /// fills manifests and hooks of \a out. False with a "YAML parse error on …" error.
 bool SortRenderedFiles(RenderedChart* out, ChartError* error);

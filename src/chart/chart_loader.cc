@@ -1,9 +1,11 @@
 // Loading a chart: a directory walk with .helmignore (or a .tgz), then Helm's LoadFiles:
 // Chart.yaml, values, templates, other files, and subcharts under charts/.
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <system_error>
 
@@ -26,10 +28,12 @@ bool ReadBytes(const fs::path& path, std::string* out) {
   return true;
 }
 
-// Helm's sympath.Walk: names in lexical order, symlinks followed, ignored directories skipped.
+// Helm's sympath.Walk: names in lexical order, symlinks followed (each directory once),
+// ignored directories skipped.
 bool Walk(const fs::path& dir, const std::string& rel, const IgnoreRules& rules, std::vector<ChartFile>* files,
-          ChartError* error) {
+          ChartError* error, std::set<fs::path>* visited) {
   std::error_code ec;
+  if (!visited->insert(fs::canonical(dir, ec)).second) return true;
   std::vector<fs::path> entries;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(it->path());
   if (ec) {
@@ -42,7 +46,7 @@ bool Walk(const fs::path& dir, const std::string& rel, const IgnoreRules& rules,
     const bool is_dir = fs::is_directory(entry, ec);
     if (rules.Ignore(name, is_dir)) continue;
     if (is_dir) {
-      if (!Walk(entry, name + "/", rules, files, error)) return false;
+      if (!Walk(entry, name + "/", rules, files, error, visited)) return false;
       continue;
     }
     if (!fs::is_regular_file(entry, ec)) {
@@ -71,7 +75,8 @@ bool LoadDirectory(const fs::path& dir, std::shared_ptr<Chart>* out, ChartError*
   }
   rules.AddDefaults();
   std::vector<ChartFile> files;
-  if (!Walk(dir, "", rules, &files, error)) return false;
+  std::set<fs::path> visited;
+  if (!Walk(dir, "", rules, &files, error, &visited)) return false;
   return LoadChartFiles(std::move(files), dir.string(), out, error);
 }
 
@@ -117,6 +122,40 @@ bool LoadSubcharts(std::map<std::string, std::vector<ChartFile>> groups, Chart* 
   return true;
 }
 
+// The line of a "yaml: line N: …" message, or 0.
+int YamlErrorLine(const std::string& message) {
+  const size_t at = message.find("yaml: line ");
+  return at == std::string::npos ? 0 : std::atoi(message.c_str() + at + 11);
+}
+
+// Helm's LoadFiles switch: where one file of a chart goes.
+bool AddFile(ChartFile f, Chart* chart, std::map<std::string, std::vector<ChartFile>>* subcharts, ChartError* error) {
+  const std::string& n = f.name;
+  std::string message;
+  if (n == "Chart.yaml" || n == "Chart.lock" || n == "requirements.lock" || n == "values.schema.json") return true;
+  if (n == "values.yaml") {
+    if (ParseValuesYaml(f.data, &chart->values, &message)) return true;
+    *error = ChartError{Join(chart->location, n), YamlErrorLine(message), 0, "cannot load values.yaml: " + message};
+    return false;
+  }
+  if (n == "requirements.yaml") {
+    if (!ParseRequirements(f.data, &chart->metadata.dependencies, &message)) {
+      *error = ChartError{Join(chart->location, n), YamlErrorLine(message), 0, message};
+      return false;
+    }
+    if (chart->metadata.api_version == "v1") chart->files.push_back(std::move(f));
+  } else if (n.starts_with("templates/")) {
+    chart->templates.push_back(std::move(f));
+  } else if (n.starts_with("charts/") && !n.ends_with(".prov")) {
+    std::string rest = n.substr(7);
+    std::string group = rest.substr(0, rest.find('/'));
+    (*subcharts)[group].push_back(ChartFile{std::move(rest), std::move(f.data)});
+  } else {
+    chart->files.push_back(std::move(f));
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string ChartError::ToString() const {
@@ -135,41 +174,21 @@ bool LoadChartFiles(std::vector<ChartFile> files, const std::string& location, s
     *error = ChartError{location, 0, 0, "Chart.yaml file is missing"};
     return false;
   }
+  const std::string chart_yaml_text = chart_yaml->data;
   std::string message;
-  if (!ParseMetadata(chart_yaml->data, &chart->metadata, &message)) {
-    *error = ChartError{Join(location, "Chart.yaml"), 0, 0, message};
+  if (!ParseMetadata(chart_yaml_text, &chart->metadata, &message)) {
+    *error = ChartError{Join(location, "Chart.yaml"), YamlErrorLine(message), 0, message};
     return false;
   }
   std::map<std::string, std::vector<ChartFile>> subcharts;
   for (ChartFile& f : files) {
-    const std::string& n = f.name;
-    if (n == "Chart.yaml" || n == "Chart.lock" || n == "requirements.lock" || n == "values.schema.json") continue;
-    if (n == "values.yaml") {
-      if (!ParseValuesYaml(f.data, &chart->values, &message)) {
-        *error = ChartError{Join(location, n), 0, 0, "cannot load values.yaml: " + message};
-        return false;
-      }
-    } else if (n == "requirements.yaml") {
-      if (!ParseRequirements(f.data, &chart->metadata.dependencies, &message)) {
-        *error = ChartError{Join(location, n), 0, 0, message};
-        return false;
-      }
-      if (chart->metadata.api_version == "v1") chart->files.push_back(std::move(f));
-    } else if (n.starts_with("templates/")) {
-      chart->templates.push_back(std::move(f));
-    } else if (n.starts_with("charts/") && !n.ends_with(".prov")) {
-      std::string rest = n.substr(7);
-      std::string group = rest.substr(0, rest.find('/'));
-      subcharts[group].push_back(ChartFile{std::move(rest), std::move(f.data)});
-    } else {
-      chart->files.push_back(std::move(f));
-    }
+    if (!AddFile(std::move(f), chart.get(), &subcharts, error)) return false;
   }
   if (!ValidateMetadata(chart->metadata, &message)) {
     int line = 0;
     for (const char* key : {"type", "version", "name", "dependencies", "maintainers"}) {
       if (line == 0 && message.find(std::string("chart.metadata.") + key) != std::string::npos) {
-        line = TopLevelKeyLine(chart_yaml->data, key);
+        line = TopLevelKeyLine(chart_yaml_text, key);
       }
     }
     *error = ChartError{Join(location, "Chart.yaml"), line, 0, message};

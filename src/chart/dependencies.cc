@@ -65,46 +65,50 @@ void ProcessConditions(std::vector<Dependency>& reqs, const Value& cvals, const 
   }
 }
 
-bool ProcessEnabled(Chart* c, const Value& v, const std::string& path, std::string* error) {
-  std::vector<Dependency>& reqs = c->metadata.dependencies;
-  if (reqs.empty()) return true;
+// The subcharts Chart.yaml's entries select (aliased copies included), after those it does
+// not mention; entry names become their aliases.
+std::vector<std::shared_ptr<Chart>> SelectDependencies(Chart* c) {
   std::vector<std::shared_ptr<Chart>> deps;
   for (const auto& existing : c->dependencies) {
     bool declared = false;
-    for (const Dependency& req : reqs) {
-      if (existing->metadata.name == req.name && IsCompatibleRange(req.version, existing->metadata.version)) {
-        declared = true;
-      }
+    for (const Dependency& req : c->metadata.dependencies) {
+      declared = declared ||
+                 (existing->metadata.name == req.name && IsCompatibleRange(req.version, existing->metadata.version));
     }
     if (!declared) deps.push_back(existing);
   }
-  for (Dependency& req : reqs) {
+  for (Dependency& req : c->metadata.dependencies) {
     if (auto alias = AliasDependency(c->dependencies, req)) deps.push_back(alias);
     if (!req.alias.empty()) req.name = req.alias;
   }
-  c->dependencies = deps;
+  return deps;
+}
+
+// Drops the subcharts (and entries) that conditions and tags disabled.
+void RemoveDisabled(Chart* c) {
+  std::set<std::string> removed;
+  for (const Dependency& r : c->metadata.dependencies) {
+    if (!r.enabled) removed.insert(r.name);
+  }
+  std::erase_if(c->dependencies, [&](const auto& d) { return removed.count(d->metadata.name) > 0; });
+  std::erase_if(c->metadata.dependencies, [&](const Dependency& r) { return removed.count(r.name) > 0; });
+}
+
+// processDependencyEnabled, recursively: conditions are paths from the top (\a path is the
+// subchart's prefix), tags are read at the top.
+bool ProcessEnabled(Chart* c, const Value& v, const std::string& path, std::string* error) {
+  std::vector<Dependency>& reqs = c->metadata.dependencies;
+  if (reqs.empty()) return true;
+  c->dependencies = SelectDependencies(c);
   for (Dependency& req : reqs) req.enabled = true;
   Value cvals;
   if (!CoalesceValues(*c, v, &cvals, error)) return false;
   ProcessTags(reqs, cvals);
   ProcessConditions(reqs, cvals, path);
-  std::set<std::string> removed;
-  for (const Dependency& r : reqs) {
-    if (!r.enabled) removed.insert(r.name);
-  }
-  std::vector<std::shared_ptr<Chart>> kept;
-  for (const auto& d : c->dependencies) {
-    if (!removed.count(d->metadata.name)) kept.push_back(d);
-  }
-  std::vector<Dependency> kept_reqs;
-  for (const Dependency& r : reqs) {
-    if (!removed.count(r.name)) kept_reqs.push_back(r);
-  }
-  for (const auto& t : kept) {
+  RemoveDisabled(c);
+  for (const auto& t : c->dependencies) {
     if (!ProcessEnabled(t.get(), cvals, path + t->metadata.name + ".", error)) return false;
   }
-  c->metadata.dependencies = std::move(kept_reqs);
-  c->dependencies = std::move(kept);
   return true;
 }
 
@@ -159,7 +163,8 @@ bool ProcessImportValues(Chart* c, std::string* error) {
         child = StringField(riv, "child");
         parent = StringField(riv, "parent");
       } else if (riv.IsString()) {
-        child = "exports." + riv.AsString();
+        child = "exports.";  // (not "a" + s: a GCC 12 -Wrestrict false positive)
+        child += riv.AsString();
         parent = ".";
       } else {
         continue;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "chart/chart_internal.h"
+#include "kubeshift/scan.h"
 #include "kubeshift/template_data.h"
 
 namespace kubeshift::chart {
@@ -36,6 +37,10 @@ bool KnownHook(const std::string& hooks) {
   return true;
 }
 
+int LineOf(std::string_view text, size_t offset) {
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
+}
+
 std::string StringAt(const Value& map, std::string_view key) {
   const Value v = Get(map, key);
   return v.IsString() ? v.AsString() : "";
@@ -43,6 +48,15 @@ std::string StringAt(const Value& map, std::string_view key) {
 
 // sigs.k8s.io/yaml into releaseutil.SimpleHead: kind, metadata.name, metadata.annotations.
 bool ReadHead(const std::string& doc, Manifest* m, std::string* error) {
+  // yaml-cpp reads a line without ':' as the continuation of a scalar; go-yaml (and Helm)
+  // reject it. The scanner's block-structure check catches that.
+  std::vector<Resource> ignored;
+  ScanError strict;
+  if (FastScanDocument(doc, Range{0, doc.size()}, &ignored, &strict) == FastScanOutcome::kInvalid) {
+    *error = "error converting YAML to JSON: yaml: line " + std::to_string(LineOf(doc, strict.offset)) + ": " +
+             strict.message;
+    return false;
+  }
   Value head;
   if (!tmpl::ValueFromYaml(doc, tmpl::NumberMode::kJson, &head, error)) {
     *error = "error converting YAML to JSON: " + *error;
@@ -73,10 +87,6 @@ bool ReadHead(const std::string& doc, Manifest* m, std::string* error) {
   return true;
 }
 
-int LineOf(std::string_view text, size_t offset) {
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min(offset, text.size()), '\n'));
-}
-
 // The file and line a YAML error of document \a doc (at \a offset of \a file) points at:
 // the template line that wrote the offending bytes when the source map knows it.
 ChartError YamlError(const RenderedChart& chart, const RenderedFile& file, size_t offset, std::string_view doc,
@@ -94,12 +104,8 @@ ChartError YamlError(const RenderedChart& chart, const RenderedFile& file, size_
     at = offset + in_doc;
   }
   ChartError error{file.path, LineOf(file.result.text, at), 0, "YAML parse error on " + file.name + ": " + message};
-  std::string name;
-  int line = 0;
-  if (RenderedOrigin(file.result, at, &name, &line)) {
-    auto it = chart.template_paths.find(name);
-    if (it != chart.template_paths.end()) error.file = it->second, error.line = line;
-  }
+  ByteOrigin origin;
+  if (OriginOf(chart, file, at, &origin)) error.file = origin.file, error.line = LineOf(origin.text, origin.offset);
   return error;
 }
 
@@ -161,18 +167,6 @@ void SortByKind(std::vector<Manifest>* manifests) {
     if (rb == rank.end()) return true;
     return ra->second < rb->second;
   });
-}
-
-bool RenderedOrigin(const tmpl::RenderResult& result, size_t offset, std::string* template_name, int* line) {
-  const tmpl::OutputSpan* span = result.SpanAt(offset);
-  if (!span) return false;
-  std::shared_ptr<const tmpl::TemplateSource> source = span->source;
-  size_t at = span->literal ? span->offset + (offset - span->begin) : span->offset;
-  for (auto frame = span->call; frame; frame = frame->parent) source = frame->source, at = frame->offset;
-  if (!source) return false;
-  *template_name = source->name;
-  *line = LineOf(source->text, at);
-  return true;
 }
 
 bool SortRenderedFiles(RenderedChart* out, ChartError* error) {

@@ -126,26 +126,24 @@ bool Prepare(Chart* chart, const Value& user_values, const RenderOptions& option
   return true;
 }
 
-}  // namespace
-
-bool RenderChart(Chart* chart, const Value& user_values, const RenderOptions& options, RenderedChart* out,
-                 ChartError* error) {
-  Value top;
-  if (!Prepare(chart, user_values, options, &top, error)) return false;
-  CollectCrds(*chart, chart->metadata.name, &out->crds);
-  std::map<std::string, Renderable> tpls;
-  CollectTemplates(*chart, chart->metadata.name, true, top, &tpls);
-  const std::vector<std::string> keys = SortTemplates(tpls);
-  tmpl::TemplateSet set;
+// Parses every template into one set, in Helm's order (later definitions win).
+bool ParseAll(const std::vector<std::string>& keys, std::map<std::string, Renderable>& tpls, tmpl::TemplateSet* set,
+              RenderedChart* out, ChartError* error) {
   for (const std::string& name : keys) {
     tmpl::TemplateError e;
     out->template_paths[name] = tpls[name].disk_path;
-    if (!set.Parse(name, tpls[name].text, &e)) return *error = ParseError(e, tpls[name]), false;
+    if (!set->Parse(name, tpls[name].text, &e)) return *error = ParseError(e, tpls[name]), false;
   }
+  return true;
+}
+
+// Executes every template but partials; NOTES.txt files are kept apart (the root's as notes).
+bool ExecuteAll(const std::vector<std::string>& keys, std::map<std::string, Renderable>& tpls,
+                const tmpl::TemplateSet& set, const RenderOptions& options, const std::string& root_notes,
+                RenderedChart* out, ChartError* error) {
   tmpl::ExecOptions exec;
   exec.missing_key = tmpl::ExecOptions::MissingKey::kZero;
   exec.random_seed = options.random_seed;
-  const std::string root_notes = chart->metadata.name + "/templates/NOTES.txt";
   for (const std::string& name : keys) {
     if (BaseName(name).starts_with("_")) continue;
     Renderable& r = tpls[name];
@@ -165,6 +163,24 @@ bool RenderChart(Chart* chart, const Value& user_values, const RenderOptions& op
       continue;
     }
     out->files.push_back(std::move(file));
+  }
+  return true;
+}
+
+}  // namespace
+
+bool RenderChart(Chart* chart, const Value& user_values, const RenderOptions& options, RenderedChart* out,
+                 ChartError* error) {
+  Value top;
+  if (!Prepare(chart, user_values, options, &top, error)) return false;
+  CollectCrds(*chart, chart->metadata.name, &out->crds);
+  std::map<std::string, Renderable> tpls;
+  CollectTemplates(*chart, chart->metadata.name, true, top, &tpls);
+  const std::vector<std::string> keys = SortTemplates(tpls);
+  tmpl::TemplateSet set;
+  if (!ParseAll(keys, tpls, &set, out, error) ||
+      !ExecuteAll(keys, tpls, set, options, chart->metadata.name + "/templates/NOTES.txt", out, error)) {
+    return false;
   }
   std::sort(out->files.begin(), out->files.end(),
             [](const RenderedFile& a, const RenderedFile& b) { return a.name < b.name; });

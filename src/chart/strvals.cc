@@ -228,7 +228,7 @@ class Parser {
     bool eof = false;
     std::string key = Until("[.=", &last, &eof);
     if (literal() && !key.empty()) return Err("unexpected data at end of array index: \"" + key + "\"");
-    if (eof) return Err("error parsing index: EOF");
+    if (eof) return literal() ? St::kEof : Err("error parsing index: EOF");
     const size_t at = static_cast<size_t>(i);
     if (last == '=') {
       Value v;

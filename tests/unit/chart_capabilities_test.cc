@@ -69,7 +69,7 @@ TEST_CASE("capabilities: --kube-version as Helm normalises it", "[chart_capabili
 std::string RenderOne(const std::string& text, const Capabilities& caps) {
   std::shared_ptr<Chart> chart;
   ChartError error;
-  REQUIRE(LoadChartFiles({{"Chart.yaml", "apiVersion: v2\nname: c\nversion: 1.0.0\n"}, {"templates/t.yaml", text}}, "mem",
+  REQUIRE(LoadChartFiles({{"Chart.yaml", "apiVersion: v2\nname: c\nversion: 1.0.0\n"}, {"templates/t.yaml", "v: " + text}}, "mem",
                          &chart, &error));
   RenderOptions options;
   options.capabilities = caps;
@@ -77,7 +77,7 @@ std::string RenderOne(const std::string& text, const Capabilities& caps) {
   const bool ok = RenderChart(chart.get(), Value::Map(), options, &out, &error);
   INFO(error.ToString());
   REQUIRE(ok);
-  return out.files.at(0).result.text;
+  return out.files.at(0).result.text.substr(3);
 }
 
 TEST_CASE("capabilities: as templates see them", "[chart_capabilities]") {

@@ -22,7 +22,7 @@ std::vector<ChartFile> Parent(const std::string& dependencies, const std::string
   return {{"Chart.yaml", "apiVersion: v2\nname: parent\nversion: 1.0.0\ndependencies:\n" + dependencies},
           {"values.yaml", values},
           {"charts/a/Chart.yaml", "apiVersion: v2\nname: a\nversion: 0.1.0\n"},
-          {"charts/a/values.yaml", "exports: {data: {x: 1}}\nown: {y: 2}\n"},
+          {"charts/a/values.yaml", "exports: {data: {x: 1}}\nown: {w: 2}\n"},
           {"charts/b/Chart.yaml", "apiVersion: v2\nname: b\nversion: 0.2.0\n"}};
 }
 
@@ -82,7 +82,7 @@ TEST_CASE("dependencies: import-values, exports and child/parent forms; parent v
   std::string json, message;
   REQUIRE(tmpl::ToJson(chart->values, tmpl::JsonStyle::kRaw, &json, &message));
   CHECK(json.find(R"("x":5)") != std::string::npos);
-  CHECK(json.find(R"("imported":{"own":{"y":2}})") != std::string::npos);
+  CHECK(json.find(R"("imported":{"own":{"w":2}})") != std::string::npos);
 }
 
 TEST_CASE("library charts: not installable, their templates only define helpers", "[chart_dependencies]") {

@@ -98,7 +98,7 @@ TEST_CASE("output: invalid YAML names the template file and line", "[chart_outpu
   bool ok = true;
   ChartError error;
   const RenderedChart out =
-      Render({{"templates/_h.tpl", "{{ define \"bad\" }}\nbroken: [\n{{ end }}"},
+      Render({{"templates/_h.tpl", "{{ define \"bad\" }}\nbroken: x: y\n{{ end }}"},
               {"templates/x.yaml", "a: 1\n---\nkind: ConfigMap\n{{ include \"bad\" . }}\nafter: 1\n"}},
              &ok, &error);
   CHECK_FALSE(ok);

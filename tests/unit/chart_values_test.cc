@@ -23,7 +23,7 @@ std::string Set(std::string_view text, SetMode mode = SetMode::kTyped) {
   return Json(dest);
 }
 
-TEST_CASE("--set: typed scalars as Helm's typedVal", "[chart_values]") {
+TEST_CASE("set values: typed scalars as Helm's typedVal", "[chart_values]") {
   CHECK(Set("name1=value1") == R"({"name1":"value1"})");
   CHECK(Set("long_int_string=1234567890") == R"({"long_int_string":1234567890})");
   CHECK(Set("boolean=true,f=FALSE") == R"({"boolean":true,"f":false})");
@@ -37,7 +37,7 @@ TEST_CASE("--set: typed scalars as Helm's typedVal", "[chart_values]") {
   CHECK(Set("n=1234,b=true", SetMode::kString) == R"({"b":"true","n":"1234"})");
 }
 
-TEST_CASE("--set: nested keys, lists and indexes", "[chart_values]") {
+TEST_CASE("set values: nested keys, lists and indexes", "[chart_values]") {
   CHECK(Set("outer.inner=value") == R"({"outer":{"inner":"value"}})");
   CHECK(Set("outer.inner1=value,outer.inner2=value2") == R"({"outer":{"inner1":"value","inner2":"value2"}})");
   CHECK(Set("name={a,b,c},x=1") == R"({"name":["a","b","c"],"x":1})");
@@ -48,7 +48,7 @@ TEST_CASE("--set: nested keys, lists and indexes", "[chart_values]") {
   CHECK(Set("a.b[0].c={x,y}") == R"({"a":{"b":[{"c":["x","y"]}]}})");
 }
 
-TEST_CASE("--set: errors Helm reports", "[chart_values]") {
+TEST_CASE("set values: errors Helm reports", "[chart_values]") {
   CHECK(Set("name1,name2=") == R"(error: key "name1" has no value (cannot end with ,))");
   CHECK(Set("name1") == R"(error: key "name1" has no value)");
   CHECK(Set("name1.=name2") == R"(error: key map "name1" has no value)");
@@ -58,7 +58,7 @@ TEST_CASE("--set: errors Helm reports", "[chart_values]") {
   CHECK(Set("a=1,a.b=2").starts_with("error: unable to parse key: interface conversion: interface {} is int64"));
 }
 
-TEST_CASE("--set-json, --set-literal and --set-file", "[chart_values]") {
+TEST_CASE("set values: JSON, literal and file values", "[chart_values]") {
   CHECK(Set(R"(outer.inner1="value",outer.inner3={"aa":"1","bb":2,"cc":[1,2,3]},outer.inner4=[1,2,3])",
             SetMode::kJson) == R"({"outer":{"inner1":"value","inner3":{"aa":"1","bb":2,"cc":[1,2,3]},"inner4":[1,2,3]}})");
   CHECK(Set("a=,b=null", SetMode::kJson) == R"({"a":null,"b":null})");
@@ -75,7 +75,7 @@ TEST_CASE("--set-json, --set-literal and --set-file", "[chart_values]") {
 
 TEST_CASE("user values: files in order, then --set-json, --set, --set-string", "[chart_values]") {
   FileReader reader = [](const std::string& path, std::string* data, std::string*) {
-    *data = path == "a.yaml" ? "a: {x: 1, y: [1]}\nname: a\n" : "a: {y: 2}\n---\nextra: true\n";
+    *data = path == "a.yaml" ? "a: {x: 1, z: [1]}\nname: a\n" : "a: {z: 2}\n---\nextra: true\n";
     return true;
   };
   ValueOptions options;
@@ -86,7 +86,7 @@ TEST_CASE("user values: files in order, then --set-json, --set, --set-string", "
   Value out;
   std::string error;
   REQUIRE(MergeUserValues(options, &out, &error, reader));
-  CHECK(Json(out) == R"({"a":{"x":1,"y":2},"extra":true,"j":{"k":null},"name":"set","s":"5"})");
+  CHECK(Json(out) == R"({"a":{"x":1,"z":2},"extra":true,"j":{"k":null},"name":"set","s":"5"})");
   options.values = {"broken"};
   CHECK_FALSE(MergeUserValues(options, &out, &error, reader));
   CHECK(error == R"(failed parsing --set data: key "broken" has no value)");

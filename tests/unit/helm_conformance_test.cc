@@ -78,7 +78,7 @@ struct Expectation {
 const std::map<std::string, Expectation> kFailures = {
     {"template-no-args.txt", {2, {"requires at least 1 argument"}}},
     {"template-lib-chart.txt",
-     {3, {"lib-chart/Chart.yaml:11:", "validation: chart.metadata.type must be application or library"}}},
+     {3, {"lib-chart/Chart.yaml:12:", "validation: chart.metadata.type must be application or library"}}},
     {"template-chart-bad-type.txt",
      {3, {"chart-bad-type/Chart.yaml:8:", "validation: chart.metadata.type must be application or library"}}},
     {"template-with-invalid-yaml.txt",
