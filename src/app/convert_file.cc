@@ -3,6 +3,8 @@
 // findings of the objects that were converted. Otherwise nothing of the file changes.
 #include "app/convert_file.h"
 
+#include "app/file_check.h"
+
 #include <fmt/format.h>
 
 #include "kubeshift/convert.h"
@@ -261,7 +263,7 @@ class FileConverter {
 FileConversion ConvertBytes(const InputFile& input, std::string bytes, const ConvertSettings& settings) {
   FileConversion out;
   out.original = std::move(bytes);
-  if (std::memchr(out.original.data(), '\0', out.original.size())) {
+  if (LooksBinary(out.original)) {
     out.converted = out.original;
     out.errors.push_back({input.display_path, {}, "binary file (contains NUL bytes); not converted"});
     return out;

@@ -14,13 +14,9 @@
 #include "kubeshift/scan.h"
 
 namespace kubeshift {
-namespace {
-
 // NUL bytes never occur in YAML or JSON text: such a file is binary (or UTF-16/32, which
 // Kubernetes tooling does not accept either).
 bool LooksBinary(std::string_view bytes) { return std::memchr(bytes.data(), '\0', bytes.size()) != nullptr; }
-
-}  // namespace
 
 bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

@@ -20,6 +20,9 @@ struct FileOutcome {
   bool read = false;  ///< the bytes could be read
 };
 
+/// True for bytes that hold a NUL: binary (or UTF-16/32) text that YAML tools do not accept.
+bool LooksBinary(std::string_view bytes);
+
 /// Reads a whole file. Returns false with a message ("cannot read: …") on failure.
 bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error);
 
