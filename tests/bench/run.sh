@@ -23,6 +23,8 @@ goal_ratio=2
 goal_rss_mb=64
 
 die() { echo "run.sh: $*" >&2; exit 1; }
+# shellcheck source=tests/bench/lib.sh
+source "$repo/tests/bench/lib.sh"
 
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "KUBESHIFT_BENCH_RUNS must be a positive integer, not '$runs'"
 gen=$build_dir/tests/bench/kubeshift_bench_gen
@@ -71,42 +73,10 @@ check_tree() {
   fi
 }
 
-# (Captured first: grep -q in a pipeline would stop the writer early and, with pipefail, fail.)
-help=$({ "$kubeshift" check --help; "$kubeshift" --help; } 2>&1 || true)
-jobs_flag=
-if grep -Eq -- '(^|[^[:alnum:]-])--jobs([^[:alnum:]-]|$)' <<< "$help"; then
-  jobs_flag=--jobs
-elif grep -Eq -- '(^|[^[:alnum:]-])-j([^[:alnum:]-]|$)' <<< "$help"; then
-  jobs_flag=-j
-fi
+jobs_flag=$(jobs_flag_of "$kubeshift")
 
-have_time=0
-[[ -x /usr/bin/time ]] && have_time=1
-
-# "peak-RSS-MB CPU-ms" of one `check` run with options "$@" ("? ?" without /usr/bin/time).
-# CPU time (user + sys) is steadier than wall time on a busy machine.
-rss_and_cpu() {
-  if (( ! have_time )); then echo '? ?'; return; fi
-  /usr/bin/time -f '%M %U %S' -o "$work/rss" "$kubeshift" check --target-version "$target" \
-    -o json "$@" "$tree" > /dev/null 2>&1 || true
-  # GNU time puts "Command exited with non-zero status 1" first: the figures are the last line.
-  awk '{kb = $1; cpu = $2 + $3} END {printf "%.1f %.0f\n", kb / 1024, cpu * 1000}' "$work/rss"
-}
-
-# Times "$@" $runs times; prints the runs, sets $median_ms.
-time_runs() {
-  local label=$1; shift
-  local i start end ms all=()
-  for (( i = 0; i < runs; i++ )); do
-    start=$(date +%s%N)
-    "$@"
-    end=$(date +%s%N)
-    ms=$(awk -v ns=$(( end - start )) 'BEGIN {printf "%.1f", ns / 1e6}')
-    all+=("$ms")
-  done
-  median_ms=$(printf '%s\n' "${all[@]}" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
-  printf '  %-28s median %9s ms   runs: %s\n' "$label" "$median_ms" "${all[*]}"
-}
+# "peak-RSS-MB CPU-ms" of one `check` run with options "$@".
+rss_and_cpu() { peak_rss_and_cpu "$kubeshift" check --target-version "$target" -o json "$@" "$tree"; }
 
 # --- report -------------------------------------------------------------------------------------
 echo
