@@ -158,7 +158,7 @@ CLI::App* AddRender(CLI::App& app, RenderFlags* flags) {
 
 int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CLI::App app{"kubeshift: find and fix deprecated Kubernetes APIs before an upgrade", "kubeshift"};
-  app.set_version_flag("--version", VersionBanner());
+  app.set_version_flag("--version", VersionBanner);  // a callback: the table is loaded only when asked
   app.require_subcommand(1);
   CheckFlags check_flags;
   VersionsFlags versions_flags;
