@@ -304,7 +304,8 @@ std::string DocumentEditor::RenderBlockValue(const NewValue& value, size_t inden
 }
 
 std::string DocumentEditor::RenderBlockEntry(std::string_view key, const NewValue& value, size_t indent) const {
-  return Spaces(indent) + RenderKey(key) + ":" + RenderBlockValue(value, indent) + newline_;
+  return RenderCommentsAbove(value, indent) + Spaces(indent) + RenderKey(key) + ":" + RenderBlockValue(value, indent) +
+         newline_;
 }
 
 std::string DocumentEditor::RenderForTest(const NewValue& value, size_t indent) const {
@@ -381,26 +382,111 @@ void DocumentEditor::RemoveEntry(const YamlNode& map, size_t index) {
 }
 
 void DocumentEditor::ReplaceEntry(const YamlNode& map, size_t index, std::string_view key, const NewValue& value) {
+  ReplaceEntry(map, index, {{std::string(key), value}});
+}
+
+void DocumentEditor::ReplaceEntry(const YamlNode& map, size_t index,
+                                  const std::vector<std::pair<std::string, NewValue>>& entries) {
   const YamlNode& old_key = map.keys[index];
+  if (entries.empty()) {
+    Problem(fmt::format("'{}' cannot be replaced by nothing", old_key.value));
+    return;
+  }
   if (map.flow) {
     size_t end = NodeEnd(map.values[index]);
     if (end == std::string_view::npos) {
       Problem(fmt::format("cannot find where '{}' ends", old_key.value));
       return;
     }
-    edits_.push_back(
-        Edit{old_key.begin, end - old_key.begin, RenderKey(key) + ": " + RenderFlow(value, LineIndent(old_key.begin))});
+    // Several entries follow the layout of the mapping: one a line (pretty JSON) or ", ".
+    const size_t previous = index ? map.keys[index - 1].begin : map.begin;
+    const bool one_per_line = LineStart(previous) != LineStart(old_key.begin);
+    const std::string separator = one_per_line ? "," + newline_ + Spaces(Column(old_key.begin)) : ", ";
+    std::string text;
+    for (const auto& [key, value] : entries) {
+      if (!text.empty()) text += separator;
+      text += RenderKey(key) + ": " + RenderFlow(value, LineIndent(old_key.begin));
+    }
+    edits_.push_back(Edit{old_key.begin, end - old_key.begin, std::move(text)});
     return;
   }
   const size_t column = Column(old_key.begin);
   Range lines = BlockEntryLines(old_key.begin, column);
-  std::string text = RenderBlockEntry(key, value, column);
+  std::string text;
+  for (const auto& [key, value] : entries) text += RenderBlockEntry(key, value, column);
+  const bool after_dash = lines.begin == old_key.begin && column > 0;
+  text = KeepKeyLineComment(map, index, entries, std::move(text), after_dash);
   if (lines.begin == old_key.begin) text = text.substr(column);  // after "- " on the same line
   // Keep the document's last line without a line break if it had none.
   if (lines.end == text_.size() && (lines.end == 0 || text_[lines.end - 1] != '\n')) {
     text.resize(text.size() - newline_.size());
   }
   edits_.push_back(Edit{lines.begin, lines.size(), std::move(text)});
+}
+
+Range DocumentEditor::KeyLineComment(const YamlNode& map, size_t index) const {
+  const YamlNode& key = map.keys[index];
+  const YamlNode& value = map.values[index];
+  if (key.style == ScalarStyle::kOther) return {};
+  size_t end = LineEnd(key.begin);
+  if (end > key.begin && text_[end - 1] == '\r') --end;
+  size_t pos = text_.find_first_not_of(" \t", key.raw.end);
+  if (pos >= end || text_[pos] != ':') return {};
+  ++pos;
+  if (value.IsNull() && !value.implicit) {
+    // "key: null" / "key: ~": past the word.
+    pos = text_.find_first_not_of(" \t", pos);
+    while (pos < end && text_[pos] != ' ' && text_[pos] != '\t') ++pos;
+  } else if (!value.IsNull() && value.begin > pos && value.begin < end) {
+    // The value starts on the key's line: the comment can only follow its end.
+    pos = NodeEnd(value);
+    if (pos == std::string_view::npos || pos > end) return {};
+  }
+  const size_t hash = text_.find_first_not_of(" \t", pos);
+  if (hash >= end || text_[hash] != '#' || hash == pos) return {};
+  return Range{pos, end};
+}
+
+namespace {
+
+// Whether \a value holds the verbatim move of entry \a index of \a map.
+bool MovesEntry(const NewValue& value, const YamlNode& map, size_t index) {
+  if (value.kind == NewValue::Kind::kVerbatim) return value.verbatim_map == &map && value.verbatim_index == index;
+  for (const auto& entry : value.entries) {
+    if (MovesEntry(entry.second, map, index)) return true;
+  }
+  for (const NewValue& item : value.items) {
+    if (MovesEntry(item, map, index)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// A comment on the line of a replaced key says something about that entry. A moved value takes
+// the rest of its key's line with it, comment included, so the comment stays on the line that
+// carries the same value. Otherwise the new entries take the old one's place and the comment
+// ends their first line; when that line has a comment of its own (a value moved from elsewhere),
+// it goes on a line of its own above them, as "# a  # b" would read as one comment.
+std::string DocumentEditor::KeepKeyLineComment(const YamlNode& map, size_t index,
+                                               const std::vector<std::pair<std::string, NewValue>>& entries,
+                                               std::string text, bool after_dash) const {
+  const Range comment = KeyLineComment(map, index);
+  if (comment.empty()) return text;
+  for (const auto& entry : entries) {
+    if (MovesEntry(entry.second, map, index)) return text;
+  }
+  std::string_view kept = text_.substr(comment.begin, comment.size());
+  size_t first_end = text.find('\n');
+  if (first_end == std::string::npos) first_end = text.size();
+  if (first_end > 0 && text[first_end - 1] == '\r') --first_end;
+  const bool has_comment = text.substr(0, first_end).find(" #") != std::string::npos;
+  if (has_comment && !after_dash) {
+    const size_t column = Column(map.keys[index].begin);
+    return Spaces(column) + std::string(kept.substr(kept.find('#'))) + newline_ + text;
+  }
+  text.insert(first_end, kept);
+  return text;
 }
 
 void DocumentEditor::AddEntry(const YamlNode& map, std::string_view key, const NewValue& value) {
