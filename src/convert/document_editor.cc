@@ -476,7 +476,7 @@ std::string DocumentEditor::KeepKeyLineComment(const YamlNode& map, size_t index
   for (const auto& entry : entries) {
     if (MovesEntry(entry.second, map, index)) return text;
   }
-  std::string_view kept = text_.substr(comment.begin, comment.size());
+  std::string_view kept = copy_text_.substr(comment.begin, comment.size());
   size_t first_end = text.find('\n');
   if (first_end == std::string::npos) first_end = text.size();
   if (first_end > 0 && text[first_end - 1] == '\r') --first_end;

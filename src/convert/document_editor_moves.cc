@@ -56,10 +56,12 @@ NewValue NewValue::VerbatimWithComments(const YamlNode& map, size_t index) {
 size_t DocumentEditor::CommentLinesAbove(const YamlNode& key) const {
   size_t start = LineStart(key.begin);
   if (text_.find_first_not_of(' ', start) != key.begin) return start;  // after "- ", or not a block key
+  // A blank line or content ends the run, and so does a line indented more than the key: the
+  // content of a block scalar above, or a comment inside the value of the entry above.
   while (start > document_.range.begin) {
     const size_t previous = LineStart(start - 1);
     const size_t first = text_.find_first_not_of(' ', previous);
-    if (first >= start - 1 || text_[first] != '#') break;  // a blank line or content ends the run
+    if (first >= start - 1 || text_[first] != '#' || first - previous > Column(key.begin)) break;
     start = previous;
   }
   return start;
@@ -71,7 +73,7 @@ std::string DocumentEditor::RenderCommentsAbove(const NewValue& value, size_t in
   const YamlNode& key = value.verbatim_map->keys[value.verbatim_index];
   std::string out;
   for (size_t pos = CommentLinesAbove(key); pos < LineStart(key.begin); pos = LineEnd(pos) + 1) {
-    std::string_view line = text_.substr(pos, LineEnd(pos) - pos);
+    std::string_view line = copy_text_.substr(pos, LineEnd(pos) - pos);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     out += Spaces(indent) + std::string(line.substr(line.find('#'))) + newline_;
   }
@@ -321,11 +323,11 @@ void DocumentEditor::HoistEntries(const YamlNode& map, size_t index) {
   const Range lines = BlockEntryLines(key.begin, column);
   const long shift = static_cast<long>(column) - static_cast<long>(Column(inner.keys[0].begin));
   // ShiftLines leaves the first line as it is: give it an empty one.
-  std::string moved = ShiftLines("\n" + std::string(text_.substr(key_line_end + 1, lines.end - key_line_end - 1)), shift)
-                          .substr(1);
+  std::string moved =
+      ShiftLines("\n" + std::string(copy_text_.substr(key_line_end + 1, lines.end - key_line_end - 1)), shift).substr(1);
   std::string text;
   if (!comment.empty()) {
-    std::string_view kept = text_.substr(comment.begin, comment.size());
+    std::string_view kept = copy_text_.substr(comment.begin, comment.size());
     text = std::string(kept.substr(kept.find('#'))) + newline_;
   }
   const bool after_dash = lines.begin == key.begin && column > 0;

@@ -459,6 +459,38 @@ TEST_CASE("VerbatimWithComments takes the comment lines above the key along", "[
         "  c: 3\n");
 }
 
+TEST_CASE("VerbatimWithComments leaves the lines of the entry above alone", "[document_editor]") {
+  // A block scalar's "# …" lines and a comment indented into the value above are not b's.
+  const MoveDoc doc(
+      "m:\n"
+      "  a: 1\n"
+      "  s: |\n"
+      "    # not a comment\n"
+      "  b: 2\n"
+      "  c:\n"
+      "    x: 1\n"
+      "    # about x\n"
+      "  d: 4\n");
+  const YamlNode& m = doc.At({"m"});
+  DocumentEditor editor(doc.text, doc.document, false);
+  editor.ReplaceEntry(m, 0, "new",
+                      NewValue::Map({{"a", NewValue::Verbatim(m, 0)},
+                                     {"b", NewValue::VerbatimWithComments(m, 2)},
+                                     {"d", NewValue::VerbatimWithComments(m, 4)}}));
+  editor.RemoveEntries(m, {2, 4}, true);
+  CHECK(ApplyMoves(doc, editor) ==
+        "m:\n"
+        "  new:\n"
+        "    a: 1\n"
+        "    b: 2\n"
+        "    d: 4\n"
+        "  s: |\n"
+        "    # not a comment\n"
+        "  c:\n"
+        "    x: 1\n"
+        "    # about x\n");
+}
+
 std::string Hoist(const std::string& text, std::initializer_list<std::string_view> path, size_t index,
                   std::string* problem = nullptr) {
   const MoveDoc doc(text);
