@@ -123,18 +123,15 @@ class DocumentEditor {
   // Verbatim moves (document_editor_moves.cc).
   std::string RenderVerbatimBlock(const NewValue& value, size_t indent) const;
   std::string RenderVerbatimFlow(const NewValue& value, size_t indent) const;
-  std::string RenderCommentsAbove(const NewValue& value, size_t indent) const;
   std::string RenderFlowLines(const NewValue& value, size_t indent) const;  ///< one entry a line
   bool SpansLines(const NewValue& value) const;  ///< holds a verbatim flow value of several lines
   size_t FlowStep() const;  ///< the indentation step of flow collections laid out one entry a line
   size_t LineIndent(size_t offset) const;  ///< the indentation of the line holding \a offset
-  /// The start of the comment lines right above the line of \a key (a block key alone on its
-  /// line), or that line's start when there are none.
-  size_t CommentLinesAbove(const YamlNode& key) const;
   /// The bytes of \a source with the value's inner edits applied and the lines after the first
   /// shifted by \a shift columns.
   std::string VerbatimText(const NewValue& value, Range source, long shift) const;
   std::string RenderKey(std::string_view key) const;
+  // Keeping comments (document_editor_comments.cc).
   /// The comment ending the line of entry \a index's key, with the blanks before it; empty when
   /// there is none.
   Range KeyLineComment(const YamlNode& map, size_t index) const;
@@ -143,6 +140,11 @@ class DocumentEditor {
   std::string KeepKeyLineComment(const YamlNode& map, size_t index,
                                  const std::vector<std::pair<std::string, NewValue>>& entries, std::string text,
                                  bool after_dash) const;
+  /// The start of the comment lines right above the line of \a key (a block key alone on its
+  /// line), or that line's start when there are none.
+  size_t CommentLinesAbove(const YamlNode& key) const;
+  /// The comment lines above a key moved with NewValue::VerbatimWithComments, at \a indent.
+  std::string RenderCommentsAbove(const NewValue& value, size_t indent) const;
   void Problem(std::string message) { problems_.push_back(std::move(message)); }
 
   std::string_view text_;

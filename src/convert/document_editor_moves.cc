@@ -53,33 +53,6 @@ NewValue NewValue::VerbatimWithComments(const YamlNode& map, size_t index) {
   return v;
 }
 
-size_t DocumentEditor::CommentLinesAbove(const YamlNode& key) const {
-  size_t start = LineStart(key.begin);
-  if (text_.find_first_not_of(' ', start) != key.begin) return start;  // after "- ", or not a block key
-  // A blank line or content ends the run, and so does a line indented more than the key: the
-  // content of a block scalar above, or a comment inside the value of the entry above.
-  while (start > document_.range.begin) {
-    const size_t previous = LineStart(start - 1);
-    const size_t first = text_.find_first_not_of(' ', previous);
-    if (first >= start - 1 || text_[first] != '#' || first - previous > Column(key.begin)) break;
-    start = previous;
-  }
-  return start;
-}
-
-// The comment lines above a moved key, at the indentation of its new place.
-std::string DocumentEditor::RenderCommentsAbove(const NewValue& value, size_t indent) const {
-  if (value.kind != NewValue::Kind::kVerbatim || !value.comments_above) return "";
-  const YamlNode& key = value.verbatim_map->keys[value.verbatim_index];
-  std::string out;
-  for (size_t pos = CommentLinesAbove(key); pos < LineStart(key.begin); pos = LineEnd(pos) + 1) {
-    std::string_view line = copy_text_.substr(pos, LineEnd(pos) - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    out += Spaces(indent) + std::string(line.substr(line.find('#'))) + newline_;
-  }
-  return out;
-}
-
 DocumentEditor DocumentEditor::Fork() const {
   DocumentEditor fork = *this;
   fork.edits_.clear();
