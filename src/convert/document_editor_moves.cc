@@ -277,7 +277,9 @@ void DocumentEditor::HoistEntries(const YamlNode& map, size_t index) {
   }
   if (map.flow || inner.flow) {
     std::vector<std::pair<std::string, NewValue>> entries;
-    for (size_t i = 0; i < inner.keys.size(); ++i) entries.emplace_back(inner.keys[i].value, NewValue::Verbatim(inner, i));
+    for (size_t i = 0; i < inner.keys.size(); ++i) {
+      entries.emplace_back(inner.keys[i].value, NewValue::Verbatim(inner, i));
+    }
     ReplaceEntry(map, index, entries);
     return;
   }
@@ -296,8 +298,8 @@ void DocumentEditor::HoistEntries(const YamlNode& map, size_t index) {
   const Range lines = BlockEntryLines(key.begin, column);
   const long shift = static_cast<long>(column) - static_cast<long>(Column(inner.keys[0].begin));
   // ShiftLines leaves the first line as it is: give it an empty one.
-  std::string moved =
-      ShiftLines("\n" + std::string(copy_text_.substr(key_line_end + 1, lines.end - key_line_end - 1)), shift).substr(1);
+  const std::string_view below = copy_text_.substr(key_line_end + 1, lines.end - key_line_end - 1);
+  std::string moved = ShiftLines("\n" + std::string(below), shift).substr(1);
   std::string text;
   if (!comment.empty()) {
     std::string_view kept = copy_text_.substr(comment.begin, comment.size());

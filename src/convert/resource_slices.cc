@@ -40,7 +40,8 @@ bool IsEmptyString(const YamlNode& value) { return value.IsScalar() && value.val
 
 bool IsFalse(const YamlNode& value) {
   const std::string_view text = value.Text();
-  return value.IsScalar() && value.style == ScalarStyle::kPlain && (text == "false" || text == "False" || text == "FALSE");
+  return value.IsScalar() && value.style == ScalarStyle::kPlain &&
+         (text == "false" || text == "False" || text == "FALSE");
 }
 
 // Removes spec.nodeName: "" and spec.allNodes: false; says so in \a outcome.

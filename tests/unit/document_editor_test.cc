@@ -420,7 +420,8 @@ TEST_CASE("ReplaceEntry leaves the comment to the moved value that carries it", 
                       NewValue::Map({{"name", NewValue::Verbatim(b, 0)},
                                      {"port", NewValue::Map({{"number", NewValue::Verbatim(b, 1)}})}}));
   editor.RemoveEntries(b, {1});
-  CHECK(ApplyMoves(doc, editor) == "b:\n  service:\n    name: web   # the frontend\n    port:\n      number: 80 # http\n");
+  CHECK(ApplyMoves(doc, editor) ==
+        "b:\n  service:\n    name: web   # the frontend\n    port:\n      number: 80 # http\n");
 }
 
 TEST_CASE("ReplaceEntry puts the comment above when the first new line has one", "[document_editor]") {
@@ -447,7 +448,8 @@ TEST_CASE("VerbatimWithComments takes the comment lines above the key along", "[
       "  c: 3\n");
   const YamlNode& m = doc.At({"m"});
   DocumentEditor editor(doc.text, doc.document, false);
-  editor.ReplaceEntry(m, 0, "new", NewValue::Map({{"a", NewValue::Verbatim(m, 0)}, {"b", NewValue::VerbatimWithComments(m, 1)}}));
+  editor.ReplaceEntry(m, 0, "new",
+                      NewValue::Map({{"a", NewValue::Verbatim(m, 0)}, {"b", NewValue::VerbatimWithComments(m, 1)}}));
   editor.RemoveEntries(m, {1}, true);
   CHECK(ApplyMoves(doc, editor) ==
         "m:\n"
@@ -519,7 +521,8 @@ TEST_CASE("HoistEntries shifts a block mapping's lines into the entry's place", 
 TEST_CASE("HoistEntries in flow mappings and JSON moves each value", "[document_editor]") {
   CHECK(Hoist("d: {name: a, basic: {p: 1, q: [2]}}\n", {"d"}, 1) == "d: {name: a, p: 1, q: [2]}\n");
   CHECK(Hoist("d:\n  basic: {p: 1, q: 2}\n", {"d"}, 0) == "d:\n  p: 1\n  q: 2\n");
-  CHECK(Hoist("{\n  \"name\": \"a\",\n  \"basic\": {\n    \"p\": 1,\n    \"q\": {\n      \"z\": 2\n    }\n  }\n}\n", {}, 1) ==
+  CHECK(Hoist("{\n  \"name\": \"a\",\n  \"basic\": {\n    \"p\": 1,\n    \"q\": {\n      \"z\": 2\n    }\n  }\n}\n",
+              {}, 1) ==
         "{\n  \"name\": \"a\",\n  \"p\": 1,\n  \"q\": {\n    \"z\": 2\n  }\n}\n");
 }
 

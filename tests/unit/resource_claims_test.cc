@@ -103,7 +103,8 @@ TEST_CASE("resource claims: a template's requests are under spec.spec", "[resour
   const std::string head = "kind: ResourceClaimTemplate\nmetadata: {name: t}\nspec:\n  devices:\n    requests:\n"
                            "    - {name: decoy, deviceClassName: x}\n  spec:\n    devices:\n      requests:\n";
   CHECK(ConvertText("apiVersion: resource.k8s.io/v1beta1\n" + head + "      - {name: a, deviceClassName: y}\n", "1.38")
-            .converted == "apiVersion: resource.k8s.io/v1\n" + head + "      - {name: a, exactly: {deviceClassName: y}}\n");
+            .converted ==
+        "apiVersion: resource.k8s.io/v1\n" + head + "      - {name: a, exactly: {deviceClassName: y}}\n");
 }
 
 TEST_CASE("resource claims: v1beta2 already has exactly: only the apiVersion changes", "[resource_claims]") {

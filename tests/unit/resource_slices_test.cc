@@ -53,7 +53,8 @@ TEST_CASE("resource slices: a null or empty basic goes", "[resource_slices]") {
 }
 
 TEST_CASE("resource slices: nodeName \"\" and allNodes false were unset, and go with a note", "[resource_slices]") {
-  const FileConversion result = Convert("  nodeName: \"\"\n  allNodes: false\n  nodeSelector: {nodeSelectorTerms: []}\n");
+  const FileConversion result =
+      Convert("  nodeName: \"\"\n  allNodes: false\n  nodeSelector: {nodeSelectorTerms: []}\n");
   CHECK(result.converted == Slice("v1", "  nodeSelector: {nodeSelectorTerms: []}\n"));
   CHECK(Joined(result.notes) ==
         "resource.k8s.io/v1beta1 ResourceSlice → resource.k8s.io/v1: removed spec.nodeName: \"\": v1beta1 read it as "
