@@ -7,12 +7,13 @@
 // The requests are spec.devices.requests in a claim, spec.spec.devices.requests in a template.
 // Both versions default allocationMode to ExactCount and count to 1, so absent fields stay absent.
 // As upstream (Convert_v1beta1_DeviceRequest_To_resource_DeviceRequest), a field that is null
-// or at its Go zero value ("", 0) is not set: it goes under exactly with the others, or away
-// beside firstAvailable, where v1 has no such field.
+// or at its Go zero value ("", 0) is not set. Under exactly a null one is dropped and a zero one
+// moves with the others; beside firstAvailable, where v1 has no such fields, both go.
 // v1 needs exactly one of exactly and firstAvailable; a request that would have both or neither
 // (both versions reject it) goes to a person, and so does one that already holds an `exactly`
 // (v1beta1 ignored it, v1 would not).
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 

@@ -4,8 +4,8 @@
 //     allNodes, taints, …} → spec.devices[*].{…}, in basic's place (its lines kept, shifted left)
 //   spec.nodeName: "", spec.allNodes: false → removed: v1beta1 read them as unset (a plain string
 //     and bool there), while v1 (pointers) rejects both values
-// as upstream (Convert_v1beta1_Device_To_resource_Device, …_ResourceSliceSpec_…). Nothing is
-// defaulted in either version. A device with fields beside name and basic goes to a person:
+// as upstream (Convert_v1beta1_Device_To_resource_Device, …_ResourceSliceSpec_…), which copies
+// the moved fields as they are. A device with fields beside name and basic goes to a person:
 // v1beta1 ignored them, v1 would not, and they may clash with the fields moving up.
 #include <string>
 #include <vector>
@@ -13,7 +13,6 @@
 #include <fmt/format.h>
 
 #include "convert/converter_functions.h"
-#include "convert/field_helpers.h"
 
 namespace kubeshift {
 namespace {
