@@ -27,6 +27,7 @@ struct NewValue {
   const YamlNode* verbatim_map = nullptr;
   size_t verbatim_index = 0;
   std::vector<Edit> inner_edits;
+  bool comments_above = false;  ///< kVerbatim: the comment lines right above the key go along
 
   /// A string, quoted only when YAML would read it as something else ("80", "true", "a: b").
   static NewValue String(std::string_view text);
@@ -42,6 +43,9 @@ struct NewValue {
   /// (made by a Fork() of the editor, inside that value) are applied to the moved text instead
   /// of the document. A block value goes into a flow collection only without inner edits.
   static NewValue Verbatim(const YamlNode& map, size_t index, std::vector<Edit> inner_edits = {});
+  /// Verbatim, and the comment lines right above the entry's key (in a block mapping) are written
+  /// above its new place: for an entry removed with RemoveEntries(…, true).
+  static NewValue VerbatimWithComments(const YamlNode& map, size_t index);
   NewValue& Add(std::string key, NewValue value);
 };
 
@@ -61,7 +65,11 @@ class DocumentEditor {
   /// Removes entry \a index of \a map, with its own lines (comments above it stay).
   void RemoveEntry(const YamlNode& map, size_t index);
   /// Replaces entry \a index of \a map (key and value) by \a key: \a value at the same place.
+  /// A comment at the end of the old key's line is kept: it stays with the value when the
+  /// value is moved (NewValue::Verbatim of that entry), else it ends the first new line.
   void ReplaceEntry(const YamlNode& map, size_t index, std::string_view key, const NewValue& value);
+  /// The same with several entries in the old one's place, in order.
+  void ReplaceEntry(const YamlNode& map, size_t index, const std::vector<std::pair<std::string, NewValue>>& entries);
   /// Appends \a key: \a value after the last entry of \a map.
   void AddEntry(const YamlNode& map, std::string_view key, const NewValue& value);
   /// Appends an item to a sequence.
@@ -74,8 +82,14 @@ class DocumentEditor {
   /// Inserts \a key: \a value before entry \a index of \a map, at that entry's indentation.
   void InsertEntryBefore(const YamlNode& map, size_t index, std::string_view key, const NewValue& value);
   /// Removes several entries of \a map: RemoveEntry on neighbours at the end of a flow mapping
-  /// would make overlapping edits.
-  void RemoveEntries(const YamlNode& map, std::vector<size_t> indices);
+  /// would make overlapping edits. \a comments_above: the comment lines right above each removed
+  /// key go too (they moved with it, see VerbatimWithComments).
+  void RemoveEntries(const YamlNode& map, std::vector<size_t> indices, bool comments_above = false);
+  /// Replaces entry \a index of \a map, whose value is a non-empty mapping, by that mapping's
+  /// entries, at the entry's place and indentation ("basic: {a, b}" → "a", "b"). A block mapping
+  /// under a block entry keeps its lines as they are (comments, blank lines, block scalars),
+  /// shifted left; otherwise each value moves verbatim.
+  void HoistEntries(const YamlNode& map, size_t index);
   /// An editor of the same document with no edits, whose edits become NewValue::Verbatim's
   /// inner edits.
   DocumentEditor Fork() const;
@@ -117,6 +131,20 @@ class DocumentEditor {
   /// shifted by \a shift columns.
   std::string VerbatimText(const NewValue& value, Range source, long shift) const;
   std::string RenderKey(std::string_view key) const;
+  // Keeping comments (document_editor_comments.cc).
+  /// The comment ending the line of entry \a index's key, with the blanks before it; empty when
+  /// there is none.
+  Range KeyLineComment(const YamlNode& map, size_t index) const;
+  /// \a text (block entries replacing entry \a index of \a map) with the comment of the old key's
+  /// line added, unless one of \a entries moves that entry's value and so carries it already.
+  std::string KeepKeyLineComment(const YamlNode& map, size_t index,
+                                 const std::vector<std::pair<std::string, NewValue>>& entries, std::string text,
+                                 bool after_dash) const;
+  /// The start of the comment lines right above the line of \a key (a block key alone on its
+  /// line), or that line's start when there are none.
+  size_t CommentLinesAbove(const YamlNode& key) const;
+  /// The comment lines above a key moved with NewValue::VerbatimWithComments, at \a indent.
+  std::string RenderCommentsAbove(const NewValue& value, size_t indent) const;
   void Problem(std::string message) { problems_.push_back(std::move(message)); }
 
   std::string_view text_;

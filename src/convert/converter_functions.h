@@ -21,6 +21,8 @@ void ConvertEvent(const ConversionContext& context, ConversionOutcome* outcome);
 void ConvertCertificateSigningRequest(const ConversionContext& context, ConversionOutcome* outcome); // csr.cc
 void ConvertRbacV1alpha1Subjects(const ConversionContext& context, ConversionOutcome* outcome);      // rbac_v1alpha1.cc
 void ConvertRuntimeClass(const ConversionContext& context, ConversionOutcome* outcome);              // runtimeclass.cc
+void ConvertResourceDeviceRequests(const ConversionContext& context, ConversionOutcome* outcome);    // resource_claims.cc
+void ConvertResourceSliceDevices(const ConversionContext& context, ConversionOutcome* outcome);      // resource_slices.cc
 
 }  // namespace kubeshift
 

@@ -304,7 +304,8 @@ std::string DocumentEditor::RenderBlockValue(const NewValue& value, size_t inden
 }
 
 std::string DocumentEditor::RenderBlockEntry(std::string_view key, const NewValue& value, size_t indent) const {
-  return Spaces(indent) + RenderKey(key) + ":" + RenderBlockValue(value, indent) + newline_;
+  return RenderCommentsAbove(value, indent) + Spaces(indent) + RenderKey(key) + ":" + RenderBlockValue(value, indent) +
+         newline_;
 }
 
 std::string DocumentEditor::RenderForTest(const NewValue& value, size_t indent) const {
@@ -381,20 +382,40 @@ void DocumentEditor::RemoveEntry(const YamlNode& map, size_t index) {
 }
 
 void DocumentEditor::ReplaceEntry(const YamlNode& map, size_t index, std::string_view key, const NewValue& value) {
+  ReplaceEntry(map, index, {{std::string(key), value}});
+}
+
+void DocumentEditor::ReplaceEntry(const YamlNode& map, size_t index,
+                                  const std::vector<std::pair<std::string, NewValue>>& entries) {
   const YamlNode& old_key = map.keys[index];
+  if (entries.empty()) {
+    Problem(fmt::format("'{}' cannot be replaced by nothing", old_key.value));
+    return;
+  }
   if (map.flow) {
     size_t end = NodeEnd(map.values[index]);
     if (end == std::string_view::npos) {
       Problem(fmt::format("cannot find where '{}' ends", old_key.value));
       return;
     }
-    edits_.push_back(
-        Edit{old_key.begin, end - old_key.begin, RenderKey(key) + ": " + RenderFlow(value, LineIndent(old_key.begin))});
+    // Several entries follow the layout of the mapping: one a line (pretty JSON) or ", ".
+    const size_t previous = index ? map.keys[index - 1].begin : map.begin;
+    const bool one_per_line = LineStart(previous) != LineStart(old_key.begin);
+    const std::string separator = one_per_line ? "," + newline_ + Spaces(Column(old_key.begin)) : ", ";
+    std::string text;
+    for (const auto& [key, value] : entries) {
+      if (!text.empty()) text += separator;
+      text += RenderKey(key) + ": " + RenderFlow(value, LineIndent(old_key.begin));
+    }
+    edits_.push_back(Edit{old_key.begin, end - old_key.begin, std::move(text)});
     return;
   }
   const size_t column = Column(old_key.begin);
   Range lines = BlockEntryLines(old_key.begin, column);
-  std::string text = RenderBlockEntry(key, value, column);
+  std::string text;
+  for (const auto& [key, value] : entries) text += RenderBlockEntry(key, value, column);
+  const bool after_dash = lines.begin == old_key.begin && column > 0;
+  text = KeepKeyLineComment(map, index, entries, std::move(text), after_dash);
   if (lines.begin == old_key.begin) text = text.substr(column);  // after "- " on the same line
   // Keep the document's last line without a line break if it had none.
   if (lines.end == text_.size() && (lines.end == 0 || text_[lines.end - 1] != '\n')) {

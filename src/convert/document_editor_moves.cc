@@ -47,6 +47,12 @@ NewValue NewValue::Verbatim(const YamlNode& map, size_t index, std::vector<Edit>
   return v;
 }
 
+NewValue NewValue::VerbatimWithComments(const YamlNode& map, size_t index) {
+  NewValue v = Verbatim(map, index);
+  v.comments_above = !map.flow;
+  return v;
+}
+
 DocumentEditor DocumentEditor::Fork() const {
   DocumentEditor fork = *this;
   fork.edits_.clear();
@@ -209,7 +215,7 @@ void DocumentEditor::InsertEntryBefore(const YamlNode& map, size_t index, std::s
   }
 }
 
-void DocumentEditor::RemoveEntries(const YamlNode& map, std::vector<size_t> indices) {
+void DocumentEditor::RemoveEntries(const YamlNode& map, std::vector<size_t> indices, bool comments_above) {
   std::sort(indices.begin(), indices.end());
   indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
   if (indices.empty()) return;
@@ -234,7 +240,14 @@ void DocumentEditor::RemoveEntries(const YamlNode& map, std::vector<size_t> indi
       from = kept;
     }
     for (size_t i : indices) {
-      if (i >= from) RemoveEntry(map, i);
+      if (i < from) continue;
+      const size_t edits = edits_.size();
+      RemoveEntry(map, i);
+      const size_t above = CommentLinesAbove(map.keys[i]);
+      if (comments_above && edits_.size() > edits && edits_.back().offset == LineStart(map.keys[i].begin)) {
+        edits_.back().length += edits_.back().offset - above;
+        edits_.back().offset = above;
+      }
     }
     return;
   }
@@ -253,6 +266,53 @@ void DocumentEditor::RemoveEntries(const YamlNode& map, std::vector<size_t> indi
     return;
   }
   edits_.push_back(Edit{begin, end - begin, ""});
+}
+
+void DocumentEditor::HoistEntries(const YamlNode& map, size_t index) {
+  const YamlNode& key = map.keys[index];
+  const YamlNode& inner = map.values[index];
+  if (!inner.IsMap() || inner.keys.empty()) {
+    Problem(fmt::format("the entries of '{}' cannot move up: it is not a non-empty mapping", key.value));
+    return;
+  }
+  if (map.flow || inner.flow) {
+    std::vector<std::pair<std::string, NewValue>> entries;
+    for (size_t i = 0; i < inner.keys.size(); ++i) {
+      entries.emplace_back(inner.keys[i].value, NewValue::Verbatim(inner, i));
+    }
+    ReplaceEntry(map, index, entries);
+    return;
+  }
+  // Block in block: the lines after the key's line are the new entries once shifted left to the
+  // key's column. Only a comment may follow the key on its line (an anchor or a tag would be
+  // lost); it goes on a line of its own above them.
+  const size_t column = Column(key.begin);
+  const size_t key_line_end = LineEnd(key.begin);
+  const Range comment = KeyLineComment(map, index);
+  const size_t colon = key.style == ScalarStyle::kOther ? kNone : text_.find_first_not_of(' ', key.raw.end);
+  const size_t rest = colon == kNone ? kNone : text_.find_first_not_of(" \t\r", colon + 1);
+  if (colon == kNone || text_[colon] != ':' || (rest < key_line_end && text_[rest] != '#')) {
+    Problem(fmt::format("the entries of '{}' cannot move up: its line holds more than the key", key.value));
+    return;
+  }
+  const Range lines = BlockEntryLines(key.begin, column);
+  const long shift = static_cast<long>(column) - static_cast<long>(Column(inner.keys[0].begin));
+  // ShiftLines leaves the first line as it is: give it an empty one.
+  const std::string_view below = copy_text_.substr(key_line_end + 1, lines.end - key_line_end - 1);
+  std::string moved = ShiftLines("\n" + std::string(below), shift).substr(1);
+  std::string text;
+  if (!comment.empty()) {
+    std::string_view kept = copy_text_.substr(comment.begin, comment.size());
+    text = std::string(kept.substr(kept.find('#'))) + newline_;
+  }
+  const bool after_dash = lines.begin == key.begin && column > 0;
+  if (after_dash) {
+    // "- basic:" → "- first:": the first new line goes after the "- ", unless a comment does.
+    if (text.empty()) moved.erase(0, moved.find_first_not_of(' '));
+  } else if (!text.empty()) {
+    text.insert(0, Spaces(column));
+  }
+  edits_.push_back(Edit{lines.begin, lines.size(), text + moved});
 }
 
 }  // namespace kubeshift

@@ -28,6 +28,28 @@ bool SetIfUnset(DocumentEditor& editor, const YamlNode& map, std::string_view ke
   return true;
 }
 
+bool MoveUnder(DocumentEditor& editor, const YamlNode& map, const std::vector<Move>& moves, std::string_view name,
+               NewValue block, std::vector<size_t>* removed) {
+  std::vector<std::pair<const Move*, size_t>> found;
+  for (const Move& move : moves) {
+    if (const int index = map.IndexOf(move.from); index >= 0) found.emplace_back(&move, static_cast<size_t>(index));
+  }
+  if (found.empty()) return false;
+  const size_t first = std::min_element(found.begin(), found.end(), [](const auto& a, const auto& b) {
+                         return a.second < b.second;
+                       })->second;
+  for (const auto& [move, index] : found) {
+    if (index != first) removed->push_back(index);
+    if (map.values[index].IsNull()) continue;
+    // The comment lines above the first entry stay above the new one, which takes its place; the
+    // others' go along with their entries.
+    block.Add(std::string(move->to),
+              index == first ? NewValue::Verbatim(map, index) : NewValue::VerbatimWithComments(map, index));
+  }
+  editor.ReplaceEntry(map, first, name, block);
+  return true;
+}
+
 std::vector<std::string> RemoveAnnotations(const ConversionContext& context,
                                            std::initializer_list<std::string_view> keys) {
   std::vector<std::string> removed;

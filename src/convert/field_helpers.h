@@ -25,6 +25,21 @@ std::optional<long long> IntValue(const YamlNode* node);
 /// replaced in place when null. False when the field already had a value.
 bool SetIfUnset(DocumentEditor& editor, const YamlNode& map, std::string_view key, const NewValue& value);
 
+/// A field that moves, and its name at its new place.
+struct Move {
+  std::string_view from;
+  std::string_view to;
+};
+
+/// Moves the entries of \a map named in \a moves into a new entry \a name of \a map, written at
+/// the place of the first of them: \a block's entries, then each moved value (null ones go) with
+/// its own bytes (comments, quoting, flow style), in the order of \a moves. The indexes of the
+/// other moved entries are appended to \a removed, for one DocumentEditor::RemoveEntries call
+/// (removing neighbours of a flow mapping one by one would make overlapping edits). False when
+/// \a map has none of them.
+bool MoveUnder(DocumentEditor& editor, const YamlNode& map, const std::vector<Move>& moves, std::string_view name,
+               NewValue block, std::vector<size_t>* removed);
+
 /// Removes the metadata.annotations entries whose keys are in \a keys (the whole
 /// annotations entry when nothing else is left). Returns the keys removed, in document order.
 std::vector<std::string> RemoveAnnotations(const ConversionContext& context, std::initializer_list<std::string_view> keys);

@@ -25,10 +25,7 @@
 namespace kubeshift {
 namespace {
 
-struct Move {
-  std::string_view from;
-  std::string_view to;
-};
+using fields::Move;
 
 // The target type follows the first of these fields that is present.
 struct TypeRule {
@@ -85,37 +82,17 @@ std::string_view TargetType(const YamlNode& source, const Shape& shape) {
   return shape.default_type;
 }
 
-// Moves the fields of \a moves found in \a source into the new block \a name (which starts
-// with the entries of \a block), at the place of the first of them; the others are added to
-// \a removed (removed together: neighbours in a flow mapping would make overlapping edits).
-void MoveInto(DocumentEditor& editor, const YamlNode& source, const std::vector<Move>& moves, std::string_view name,
-              NewValue block, std::vector<size_t>* removed) {
-  std::vector<size_t> found;
-  for (const Move& move : moves) {
-    const int index = source.IndexOf(move.from);
-    if (index < 0) continue;
-    found.push_back(static_cast<size_t>(index));
-    const YamlNode& value = source.values[static_cast<size_t>(index)];
-    // Moved with its own bytes: a selector keeps its comments and flow style.
-    if (!value.IsNull()) block.Add(std::string(move.to), NewValue::Verbatim(source, static_cast<size_t>(index)));
-  }
-  if (found.empty()) return;
-  std::sort(found.begin(), found.end());
-  editor.ReplaceEntry(source, found[0], name, block);
-  removed->insert(removed->end(), found.begin() + 1, found.end());
-}
-
 void ConvertSource(DocumentEditor& editor, const YamlNode& source, const Shape& shape, bool spec) {
   if (!shape.rename_from.empty()) {
     const int described = source.IndexOf(shape.rename_from);
     if (described >= 0) editor.RenameKey(source, static_cast<size_t>(described), "describedObject");
   }
   std::vector<size_t> removed;
-  MoveInto(editor, source, shape.metric, "metric", NewValue::Map(), &removed);
+  fields::MoveUnder(editor, source, shape.metric, "metric", NewValue::Map(), &removed);
   NewValue block = NewValue::Map();
   if (spec) block.Add("type", NewValue::String(TargetType(source, shape)));
-  MoveInto(editor, source, shape.value, spec ? "target" : "current", std::move(block), &removed);
-  editor.RemoveEntries(source, std::move(removed));
+  fields::MoveUnder(editor, source, shape.value, spec ? "target" : "current", std::move(block), &removed);
+  editor.RemoveEntries(source, std::move(removed), true);
 }
 
 // Reshapes every metric of a metrics list; true when one of them is a ContainerResource.

@@ -11,21 +11,24 @@ namespace kubeshift {
 namespace {
 
 // A numeric servicePort becomes port.number; a string one port.name, even "8080" (quoted
-// numbers are names in v1beta1's IntOrString).
+// numbers are names in v1beta1's IntOrString). Both values move with their own bytes, so a
+// comment on their line goes with them.
 NewValue ServiceFor(const YamlNode& backend) {
   NewValue service = NewValue::Map();
-  const YamlNode* name = backend.Get("serviceName");
-  const YamlNode* port = backend.Get("servicePort");
-  if (name) service.Add("name", NewValue::Copy(*name));
+  const int name = backend.IndexOf("serviceName");
+  const int port = backend.IndexOf("servicePort");
+  if (name >= 0) service.Add("name", NewValue::Verbatim(backend, static_cast<size_t>(name)));
   NewValue port_value = NewValue::Map();
-  if (port && port->IsScalar()) {
-    const bool quoted = port->style == ScalarStyle::kSingleQuoted || port->style == ScalarStyle::kDoubleQuoted;
-    const bool numeric = !quoted && !port->value.empty() &&
-                         port->value.find_first_not_of("0123456789") == std::string::npos;
-    if (numeric) {
-      if (port->value != "0") port_value.Add("number", NewValue::Raw(port->value));
-    } else {
-      port_value.Add("name", NewValue::String(port->value));
+  const YamlNode* port_node = port < 0 ? nullptr : &backend.values[static_cast<size_t>(port)];
+  if (port_node && port_node->IsScalar()) {
+    const bool quoted =
+        port_node->style == ScalarStyle::kSingleQuoted || port_node->style == ScalarStyle::kDoubleQuoted;
+    const bool numeric = !quoted && !port_node->value.empty() &&
+                         port_node->value.find_first_not_of("0123456789") == std::string::npos;
+    if (!numeric) {
+      port_value.Add("name", NewValue::Verbatim(backend, static_cast<size_t>(port)));
+    } else if (port_node->value != "0") {
+      port_value.Add("number", NewValue::Verbatim(backend, static_cast<size_t>(port)));
     }
   }
   service.Add("port", port_value);

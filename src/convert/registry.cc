@@ -21,6 +21,8 @@ const std::vector<ConverterDescription>& AllConverters() {
       {"csr-certificates-v1", "CertificateSigningRequest: usages default written, signerName checked", ConvertCertificateSigningRequest},
       {"rbac-v1alpha1-subjects", "RBAC v1alpha1 bindings: subject apiVersion to apiGroup, the \"*\" user", ConvertRbacV1alpha1Subjects},
       {"runtimeclass-node-v1", "RuntimeClass v1alpha1: spec.runtimeHandler to handler, overhead and scheduling up", ConvertRuntimeClass},
+      {"resource-v1-device-requests", "ResourceClaim(Template) v1beta1: request fields under exactly; firstAvailable kept", ConvertResourceDeviceRequests},
+      {"resource-v1-devices", "ResourceSlice v1beta1: basic fields up into the device; unset node selection dropped", ConvertResourceSliceDevices},
   };
   return converters;
 }

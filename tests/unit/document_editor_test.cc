@@ -384,6 +384,156 @@ TEST_CASE("RemoveEntries refuses to empty a mapping", "[document_editor]") {
   CHECK(editor.problems()[0].find("would leave it empty") != std::string::npos);
 }
 
+// ---- ReplaceEntry keeps the comment of the replaced key's line; HoistEntries.
+
+// ReplaceEntry of entry \a index of the mapping at \a path by \a entries.
+std::string Replace(const std::string& text, std::initializer_list<std::string_view> path, size_t index,
+                    const std::vector<std::pair<std::string, NewValue>>& entries) {
+  const MoveDoc doc(text);
+  const YamlNode& node = doc.At(path);
+  DocumentEditor editor(doc.text, doc.document, text[0] == '{');
+  editor.ReplaceEntry(node.IsSequence() ? node.values[0] : node, index, entries);
+  return ApplyMoves(doc, editor);
+}
+
+TEST_CASE("ReplaceEntry ends the first new line with the old key line's comment", "[document_editor]") {
+  CHECK(Replace("b:\n  serviceName: web   # the frontend\n  x: 1\n", {"b"}, 0,
+                {{"service", NewValue::Map({{"name", NewValue::String("web")}})}}) ==
+        "b:\n  service:   # the frontend\n    name: web\n  x: 1\n");
+  // A null value, written or not, and a flow value on the key's line.
+  CHECK(Replace("a: ~  # unset\nb: 1\n", {}, 0, {{"a", NewValue::Int(2)}}) == "a: 2  # unset\nb: 1\n");
+  CHECK(Replace("a:   # unset\nb: 1\n", {}, 0, {{"a", NewValue::Int(2)}}) == "a: 2   # unset\nb: 1\n");
+  CHECK(Replace("a: {x: 1} # m\nb: 1\n", {}, 0, {{"c", NewValue::Int(2)}}) == "c: 2 # m\nb: 1\n");
+  // The first key of a "- " item, and CRLF.
+  CHECK(Replace("l:\n- a: 1 # one\n  b: 2\n", {"l"}, 0, {{"c", NewValue::Map({{"d", NewValue::Int(1)}})}}) ==
+        "l:\n- c: # one\n    d: 1\n  b: 2\n");
+  CHECK(Replace("a: 1 # one\r\nb: 2\r\n", {}, 0, {{"c", NewValue::Int(3)}}) == "c: 3 # one\r\nb: 2\r\n");
+  // No comment: nothing added; a '#' inside a quoted value is not a comment.
+  CHECK(Replace("a: \"x # y\"\nb: 1\n", {}, 0, {{"c", NewValue::Int(3)}}) == "c: 3\nb: 1\n");
+}
+
+TEST_CASE("ReplaceEntry leaves the comment to the moved value that carries it", "[document_editor]") {
+  const MoveDoc doc("b:\n  serviceName: web   # the frontend\n  servicePort: 80 # http\n");
+  const YamlNode& b = doc.At({"b"});
+  DocumentEditor editor(doc.text, doc.document, false);
+  editor.ReplaceEntry(b, 0, "service",
+                      NewValue::Map({{"name", NewValue::Verbatim(b, 0)},
+                                     {"port", NewValue::Map({{"number", NewValue::Verbatim(b, 1)}})}}));
+  editor.RemoveEntries(b, {1});
+  CHECK(ApplyMoves(doc, editor) ==
+        "b:\n  service:\n    name: web   # the frontend\n    port:\n      number: 80 # http\n");
+}
+
+TEST_CASE("ReplaceEntry puts the comment above when the first new line has one", "[document_editor]") {
+  const MoveDoc doc("spec:   # the spec\n  handler: runc # the runtime\nkind: X\n");
+  DocumentEditor editor(doc.text, doc.document, false);
+  editor.ReplaceEntry(doc.document.root, 0, "handler", NewValue::Verbatim(doc.At({"spec"}), 0));
+  CHECK(ApplyMoves(doc, editor) == "# the spec\nhandler: runc # the runtime\nkind: X\n");
+}
+
+TEST_CASE("ReplaceEntry by several entries in block, flow and JSON mappings", "[document_editor]") {
+  const std::vector<std::pair<std::string, NewValue>> two = {{"p", NewValue::Int(1)}, {"q", NewValue::Int(2)}};
+  CHECK(Replace("a: 0\nb: 3\n", {}, 0, two) == "p: 1\nq: 2\nb: 3\n");
+  CHECK(Replace("m: {a: 0, b: 3}\n", {"m"}, 0, two) == "m: {p: 1, q: 2, b: 3}\n");
+  CHECK(Replace("{\n  \"a\": 0,\n  \"b\": 3\n}\n", {}, 0, two) == "{\n  \"p\": 1,\n  \"q\": 2,\n  \"b\": 3\n}\n");
+}
+
+TEST_CASE("VerbatimWithComments takes the comment lines above the key along", "[document_editor]") {
+  const MoveDoc doc(
+      "m:\n"
+      "  a: 1\n"
+      "  # about b\n"
+      "  # more\n"
+      "  b: 2   # two\n"
+      "  c: 3\n");
+  const YamlNode& m = doc.At({"m"});
+  DocumentEditor editor(doc.text, doc.document, false);
+  editor.ReplaceEntry(m, 0, "new",
+                      NewValue::Map({{"a", NewValue::Verbatim(m, 0)}, {"b", NewValue::VerbatimWithComments(m, 1)}}));
+  editor.RemoveEntries(m, {1}, true);
+  CHECK(ApplyMoves(doc, editor) ==
+        "m:\n"
+        "  new:\n"
+        "    a: 1\n"
+        "    # about b\n"
+        "    # more\n"
+        "    b: 2   # two\n"
+        "  c: 3\n");
+}
+
+TEST_CASE("VerbatimWithComments leaves the lines of the entry above alone", "[document_editor]") {
+  // A block scalar's "# …" lines and a comment indented into the value above are not b's.
+  const MoveDoc doc(
+      "m:\n"
+      "  a: 1\n"
+      "  s: |\n"
+      "    # not a comment\n"
+      "  b: 2\n"
+      "  c:\n"
+      "    x: 1\n"
+      "    # about x\n"
+      "  d: 4\n");
+  const YamlNode& m = doc.At({"m"});
+  DocumentEditor editor(doc.text, doc.document, false);
+  editor.ReplaceEntry(m, 0, "new",
+                      NewValue::Map({{"a", NewValue::Verbatim(m, 0)},
+                                     {"b", NewValue::VerbatimWithComments(m, 2)},
+                                     {"d", NewValue::VerbatimWithComments(m, 4)}}));
+  editor.RemoveEntries(m, {2, 4}, true);
+  CHECK(ApplyMoves(doc, editor) ==
+        "m:\n"
+        "  new:\n"
+        "    a: 1\n"
+        "    b: 2\n"
+        "    d: 4\n"
+        "  s: |\n"
+        "    # not a comment\n"
+        "  c:\n"
+        "    x: 1\n"
+        "    # about x\n");
+}
+
+std::string Hoist(const std::string& text, std::initializer_list<std::string_view> path, size_t index,
+                  std::string* problem = nullptr) {
+  const MoveDoc doc(text);
+  const YamlNode& node = doc.At(path);
+  DocumentEditor editor(doc.text, doc.document, text[0] == '{');
+  editor.HoistEntries(node.IsSequence() ? node.values[0] : node, index);
+  if (problem) {
+    *problem = editor.problems().empty() ? "" : editor.problems().front();
+    return text;
+  }
+  return ApplyMoves(doc, editor);
+}
+
+TEST_CASE("HoistEntries shifts a block mapping's lines into the entry's place", "[document_editor]") {
+  CHECK(Hoist("d:\n- name: a\n  basic:   # the device\n    attrs:\n      x: 1   # one\n\n    # capacity\n"
+              "    cap: |\n      two\n      lines\n  more: 1\n",
+              {"d"}, 1) ==
+        "d:\n- name: a\n  # the device\n  attrs:\n    x: 1   # one\n\n  # capacity\n  cap: |\n    two\n    lines\n"
+        "  more: 1\n");
+  // The first key of a "- " item: the first entry takes the "- " line, or the comment does.
+  CHECK(Hoist("d:\n- basic:\n    a: 1\n    b: 2\n  name: x\n", {"d"}, 0) == "d:\n- a: 1\n  b: 2\n  name: x\n");
+  CHECK(Hoist("d:\n- basic: # c\n    a: 1\n  name: x\n", {"d"}, 0) == "d:\n- # c\n  a: 1\n  name: x\n");
+  CHECK(Hoist("basic:\r\n    a: 1\r\n    b: 2\r\n", {}, 0) == "a: 1\r\nb: 2\r\n");
+}
+
+TEST_CASE("HoistEntries in flow mappings and JSON moves each value", "[document_editor]") {
+  CHECK(Hoist("d: {name: a, basic: {p: 1, q: [2]}}\n", {"d"}, 1) == "d: {name: a, p: 1, q: [2]}\n");
+  CHECK(Hoist("d:\n  basic: {p: 1, q: 2}\n", {"d"}, 0) == "d:\n  p: 1\n  q: 2\n");
+  CHECK(Hoist("{\n  \"name\": \"a\",\n  \"basic\": {\n    \"p\": 1,\n    \"q\": {\n      \"z\": 2\n    }\n  }\n}\n",
+              {}, 1) ==
+        "{\n  \"name\": \"a\",\n  \"p\": 1,\n  \"q\": {\n    \"z\": 2\n  }\n}\n");
+}
+
+TEST_CASE("HoistEntries refuses what it cannot hoist", "[document_editor]") {
+  std::string problem;
+  Hoist("a: {}\nb: 1\n", {}, 0, &problem);
+  CHECK(problem.find("not a non-empty mapping") != std::string::npos);
+  Hoist("a: &x\n  c: 1\nb: 1\n", {}, 0, &problem);
+  CHECK(problem.find("holds more than the key") != std::string::npos);
+}
+
 // ReplaceScalar on the scalar at \a path of the root mapping, applied to \a text.
 std::string ReplaceScalarAt(const std::string& text, std::initializer_list<std::string_view> path,
                             const NewValue& value, bool json = false, std::string* problem = nullptr) {
