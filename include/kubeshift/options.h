@@ -51,7 +51,7 @@ struct CheckOptions {
   std::optional<std::string> changed_since;    ///< --changed-since REV: files changed since REV only
   std::optional<std::string> rev;              ///< --rev REV: the tree of REV, read from git
   ChartValuesOptions chart;                    ///< how every chart among the inputs is rendered
-  std::string release_name = "release-name";   ///< --release-name
+  std::optional<std::string> release_name;     ///< --release-name (default: the config's, else release-name)
 };
 
 /// `kubeshift convert`.

@@ -126,12 +126,19 @@ int ExitCodeFor(const CheckReport& report, std::optional<Severity> threshold) {
   return kExitClean;
 }
 
-// The values and release every chart of the run is rendered with. False: a usage error.
-bool BuildRenderSettings(const CheckOptions& options, ChartRenderSettings* settings, std::string* error) {
-  if (!ValidReleaseName(options.release_name, error) || !BuildUserValues(options.chart, &settings->values, error)) {
+// The values and release every chart of the run is rendered with: the configuration file's
+// values files come first, so that -f and --set win. False: a usage error.
+bool BuildRenderSettings(const CheckOptions& options, const ConfigFile& config, ChartRenderSettings* settings,
+                         std::string* error) {
+  ChartValuesOptions values = options.chart;
+  values.value_files.insert(values.value_files.begin(), config.values_files.begin(), config.values_files.end());
+  const std::string name = options.release_name.value_or(config.release_name.value_or("release-name"));
+  if (!ValidReleaseName(name, error)) {
+    if (!options.release_name) *error = config.Where("release-name") + *error;
     return false;
   }
-  settings->release_name = options.release_name;
+  if (!BuildUserValues(values, &settings->values, error)) return false;
+  settings->release_name = name;
   settings->name_space = options.chart.name_space;
   settings->api_versions = options.chart.api_versions;
   return true;
@@ -145,7 +152,7 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err) 
   std::optional<Severity> threshold;
   ChartRenderSettings chart_settings;
   if (!PrepareEnvironment(options.table, &env, &error) || !ResolveFailOn(options, env, &threshold, &error) ||
-      !BuildRenderSettings(options, &chart_settings, &error)) {
+      !BuildRenderSettings(options, env.config, &chart_settings, &error)) {
     fmt::print(err, "kubeshift: error: {}\n", error);
     return kExitUsage;
   }

@@ -108,6 +108,19 @@ ks check --no-config -o json -f legacy.yaml --release-name shop -n prod app/temp
 json_eval '[(f["name"], f["namespace"], f["severity"]) for f in d["findings"]]'
 assert_eq "[('shop-web', None, 'error')]" "$OUT" "--release-name reaches the rendered name"
 
+printf 'values: [legacy.yaml]\nrelease-name: cfg\n' >.kubeshift.yaml
+ks check -o json app/templates/ingress.yaml
+json_eval '[(f["name"], f["severity"]) for f in d["findings"]]'
+assert_eq "[('cfg-web', 'error')]" "$OUT" ".kubeshift.yaml: values files and release name"
+ks check -o json --release-name cli --set legacy=false app/templates/ingress.yaml
+json_eval '[(f["name"], f["severity"]) for f in d["findings"]]'
+assert_eq "[(None, 'info')]" "$OUT" "the command line wins over .kubeshift.yaml"
+printf 'release-name: Bad_Name\n' >.kubeshift.yaml
+ks check app
+assert_exit 2 "a bad release name in .kubeshift.yaml is a configuration error"
+assert_contains "$ERR" ".kubeshift.yaml:1: invalid release name" "named with its line"
+rm .kubeshift.yaml
+
 ks check --no-config --release-name Not_Valid app
 assert_exit 2 "an invalid release name is a usage error"
 ks check --no-config -f missing.yaml app
