@@ -127,6 +127,24 @@ ks check --no-config -f missing.yaml app
 assert_exit 2 "a values file that cannot be read is a usage error"
 assert_contains "$ERR" "missing.yaml" "and it is named"
 
+# -a adds to .Capabilities.APIVersions, as helm's flag does.
+mkdir -p caps/templates
+printf 'apiVersion: v2\nname: caps\nversion: 1.0.0\n' >caps/Chart.yaml
+cat >caps/templates/ingress.yaml <<'EOF'
+{{- if .Capabilities.APIVersions.Has "example.com/v1" }}
+apiVersion: extensions/v1beta1
+kind: Ingress
+metadata:
+  name: legacy
+{{- end }}
+EOF
+ks check --no-config caps
+assert_exit 0 "without the API, the branch is not taken: info only"
+assert_contains "$OUT" "caps/templates/ingress.yaml:2:13: info:" "info"
+ks check --no-config -a example.com/v1,example.com/v2 caps
+assert_exit 1 "-a: the branch is taken"
+assert_contains "$OUT" "caps/templates/ingress.yaml:2:13: error:" "error"
+
 # required and fail: a render-error finding at the call; the literals stay errors.
 mkdir -p strict/templates
 printf 'apiVersion: v2\nname: strict\nversion: 1.0.0\n' >strict/Chart.yaml
