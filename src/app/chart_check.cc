@@ -111,7 +111,7 @@ void NoteRendered(const std::string& file, const std::string& text, size_t offse
 // every apiVersion came from in \a apis (with a helper, the helper's line too).
 void CheckRenderedFile(const chart::RenderedChart& rendered, const chart::RenderedFile& file,
                        const std::map<std::string, std::string>& display, const RuleContext& context,
-                       std::vector<Finding>* out, RenderedApis* apis) {
+                       ChartCheckOutcome* out, RenderedApis* apis) {
   SourceFile source(file.name, file.result.text);
   ScanResult scan = ScanSource(source, InputKind::kYaml);
   for (Resource& resource : scan.resources) {
@@ -129,10 +129,19 @@ void CheckRenderedFile(const chart::RenderedChart& rendered, const chart::Render
     std::vector<Finding> found;
     RunRules(resource, context, &found);
     const LineIndex lines(origin.text);
+    // A literal in a {{ define }} of a template input: the lexical scan may report it there.
+    std::optional<std::tuple<std::string, int, int>> helper_literal;
+    auto helper = display.find(Normal(origin.helper_file));
+    if (!origin.helper.empty() && helper != display.end()) {
+      const Position at = LineIndex(origin.helper_text).PositionOf(origin.helper_offset);
+      helper_literal = std::tuple{helper->second, at.line, at.column};
+    }
     for (Finding& finding : found) {
       finding.file = it->second;
       finding.position = lines.PositionOf(origin.literal ? origin.offset : ActionStart(origin.text, origin.offset));
-      if (!IsSuppressed(lines, finding.position.line, finding.rule)) out->push_back(std::move(finding));
+      if (IsSuppressed(lines, finding.position.line, finding.rule)) continue;
+      out->findings.push_back(std::move(finding));
+      out->helper_literals.push_back(helper_literal);
     }
   }
 }
@@ -237,6 +246,7 @@ void ReportFailure(const ChartInputs& chart, const chart::ChartError& error, Cha
   finding.range = Range{offset, offset};
   finding.message = fmt::format("chart {} not rendered: {}: {}", shown_root, function, error.execution.cause);
   outcome->findings.push_back(std::move(finding));
+  outcome->helper_literals.emplace_back();
 }
 
 // What the render says about each template input of \a chart.
@@ -311,7 +321,7 @@ ChartCheckOutcome CheckCharts(const std::vector<InputFile>& inputs, const RuleCo
     }
     RenderedApis apis;
     for (const chart::RenderedFile& file : rendered.files) {
-      CheckRenderedFile(rendered, file, display, context, &outcome.findings, &apis);
+      CheckRenderedFile(rendered, file, display, context, &outcome, &apis);
     }
     NoteCoverage(inputs_of_chart, *chart, subcharts, apis, &outcome);
     outcome.notes.push_back(fmt::format("rendered chart {} for Kubernetes {}: {} files", inputs_of_chart.root,
@@ -336,7 +346,14 @@ void MergeChartFindings(ChartCheckOutcome outcome, std::vector<Finding>* finding
     const Finding& f = (*findings)[i];
     seen.emplace(std::tuple{f.file, f.position.line, f.position.column, f.rule}, i);
   }
-  for (Finding& f : outcome.findings) {
+  const size_t lexical_count = findings->size();
+  for (size_t i = 0; i < outcome.findings.size(); ++i) {
+    Finding& f = outcome.findings[i];
+    // Written by a {{ define }} whose literal the lexical scan already reported: once is enough.
+    if (const auto& literal = outcome.helper_literals[i]) {
+      auto at = seen.find(std::tuple_cat(*literal, std::tuple{f.rule}));
+      if (at != seen.end() && at->second < lexical_count) continue;
+    }
     auto [it, added] = seen.emplace(std::tuple{f.file, f.position.line, f.position.column, f.rule}, findings->size());
     if (added) {
       findings->push_back(std::move(f));

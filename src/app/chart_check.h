@@ -7,8 +7,10 @@
 #define KUBESHIFT_APP_CHART_CHECK_H_
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -35,6 +37,9 @@ struct TemplateCoverage {
 
 struct ChartCheckOutcome {
   std::vector<Finding> findings;    ///< at template positions; not yet merged with the lexical ones
+  /// For each of findings: where a helper defined in a template input wrote the apiVersion as
+  /// literal text (display path, line, column), or nullopt.
+  std::vector<std::optional<std::tuple<std::string, int, int>>> helper_literals;
   std::vector<InputError> errors;   ///< charts that could not be loaded or rendered
   std::vector<std::string> notes;   ///< for -v: each chart rendered
   std::map<std::string, TemplateCoverage> templates;  ///< by display path, charts that rendered

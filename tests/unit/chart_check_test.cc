@@ -128,6 +128,25 @@ TEST_CASE("chart check: a literal rendered by every range iteration is reported 
   CHECK(out.find("1 finding") != std::string::npos);
 }
 
+TEST_CASE("chart check: a define's literal is reported once, at the literal, however often it is included",
+          "[chart_check]") {
+  TempChart chart;
+  chart.Write("Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\n");
+  chart.Write("templates/a.yaml", "{{- define \"web.ing\" }}\napiVersion: extensions/v1beta1\nkind: Ingress\n"
+                                  "metadata:\n  name: x\n{{- end }}\n{{- include \"web.ing\" . | indent 0 }}\n---\n"
+                                  "{{- include \"web.ing\" . | nindent 0 }}\n---\n"
+                                  "{{- define \"web.unused\" }}\napiVersion: batch/v1beta1\nkind: CronJob\n{{- end }}\n");
+  std::string out;
+  CHECK(Check(chart.path(), &out) == 1);
+  CHECK(out.find("a.yaml:2:13: error: extensions/v1beta1 Ingress was removed in Kubernetes 1.22; use "
+                 "networking.k8s.io/v1 (served since 1.19); inside {{ define \"web.ing\" }} (line 1) [removed-api]") !=
+        std::string::npos);
+  CHECK(out.find("a.yaml:12:13: info: batch/v1beta1 CronJob was removed in Kubernetes 1.25; use batch/v1 (served "
+                 "since 1.21); not rendered at Kubernetes 1.29: inside {{ define \"web.unused\" }} (line 11) "
+                 "[removed-api]") != std::string::npos);
+  CHECK(out.find("2 findings (1 error, 1 info)") != std::string::npos);
+}
+
 TEST_CASE("chart check: a disabled subchart's literals are info, naming the condition", "[chart_check]") {
   TempChart chart;
   chart.Write("Chart.yaml", "apiVersion: v2\nname: web\nversion: 1.0.0\ndependencies:\n"
