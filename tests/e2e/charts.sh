@@ -171,6 +171,9 @@ assert_eq "[('render-error', None, 4)]" "$OUT" "json: a render-error has no apiV
 printf '{{- fail "set mode" }}\n' >strict/templates/mode.yaml
 ks check --no-config --set tag=1 strict
 assert_line "$OUT" "strict/templates/mode.yaml:1:1: error: chart strict not rendered: fail: set mode [render-error]" "fail"
+printf '# kubeshift:ignore=render-error\n{{- fail "set mode" }}\n' >strict/templates/mode.yaml
+ks check --no-config --set tag=1 strict
+assert_not_contains "$OUT" "render-error" "a suppression comment above the call silences the render-error"
 
 # A chart that cannot be rendered is an input error; the other charts and files are still checked.
 mkdir -p broken/templates
