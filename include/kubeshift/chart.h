@@ -24,6 +24,9 @@ struct ChartError {
   int line = 0;      ///< 1-based; 0 when unknown
   int column = 0;    ///< 1-based; 0 when unknown
   std::string message;
+  /// An execution error as the engine gave it (function "required"/"fail", cause, column);
+  /// empty for other errors.
+  tmpl::TemplateError execution = {};
   /// "FILE:LINE: MESSAGE", "FILE: MESSAGE" or "MESSAGE".
   std::string ToString() const;
 };

@@ -33,7 +33,8 @@ struct Finding {
   std::string replacement;
   std::optional<Version> deprecated_in;
   std::optional<Version> removed_in;
-  std::string message;
+  std::string message;     ///< ends with "; " + context when context is not empty
+  std::string context;     ///< where in a template: the guard or the action that wrote it
   std::string source;  ///< "# Source:" path of a rendered chart document, else empty
 };
 

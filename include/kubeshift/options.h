@@ -27,6 +27,15 @@ struct TableOptions {
   bool no_config = false;                      ///< --no-config
 };
 
+/// Values and release settings of the charts a command renders, as Helm's flags give them
+/// (`render`, and `check` for every chart it renders).
+struct ChartValuesOptions {
+  std::vector<std::string> value_files;        ///< -f, --values FILE
+  std::vector<std::string> set, set_string, set_file, set_json, set_literal;  ///< --set…
+  std::vector<std::string> api_versions;       ///< -a, --api-versions (comma lists too)
+  std::string name_space = "default";          ///< -n, --namespace
+};
+
 /// `kubeshift check`.
 struct CheckOptions {
   TableOptions table;
@@ -41,6 +50,8 @@ struct CheckOptions {
   std::optional<bool> color;                   ///< --color / --no-color; default: a terminal
   std::optional<std::string> changed_since;    ///< --changed-since REV: files changed since REV only
   std::optional<std::string> rev;              ///< --rev REV: the tree of REV, read from git
+  ChartValuesOptions chart;                    ///< how every chart among the inputs is rendered
+  std::optional<std::string> release_name;     ///< --release-name (default: the config's, else release-name)
 };
 
 /// `kubeshift convert`.
@@ -68,10 +79,8 @@ struct RenderCommandOptions {
   TableOptions table;                          ///< --target-version picks the API set
   std::vector<std::string> args;               ///< [NAME] CHART
   std::optional<std::string> kube_version;     ///< --kube-version
-  std::vector<std::string> api_versions;       ///< -a, --api-versions (comma lists too)
-  std::vector<std::string> value_files, set, set_string, set_file, set_json, set_literal;
+  ChartValuesOptions chart;                    ///< -f, --set…, -a, -n
   std::string name_template;                   ///< --name-template
-  std::string name_space = "default";          ///< -n, --namespace
   std::vector<std::string> show_only;          ///< -s, --show-only
   bool include_crds = false, skip_tests = false, no_hooks = false, debug = false;
   bool helm_capabilities = false;              ///< helm's offline API set and v1.20.0

@@ -3,11 +3,15 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
+#include "app/chart_values.h"
+#include "app/file_check.h"
 #include "app/suppressions.h"
 #include "kubeshift/chart.h"
 #include "kubeshift/scan.h"
@@ -19,12 +23,24 @@ namespace fs = std::filesystem;
 
 std::string Normal(const std::string& path) { return fs::path(path).lexically_normal().string(); }
 
-// Chart roots to render: a subchart is rendered with its parent when the parent is there too.
+// The chart a subchart belongs to: PARENT for PARENT/charts/NAME when PARENT has a Chart.yaml,
+// up to the outermost one (Helm renders a subchart only with its parents' values and conditions).
+std::string OutermostChart(std::string root) {
+  while (true) {
+    const fs::path p = fs::path(root).lexically_normal();
+    const fs::path charts = p.has_filename() ? p.parent_path() : p.parent_path().parent_path();
+    std::error_code ec;
+    if (charts.filename() != "charts" || !fs::is_regular_file(charts.parent_path() / "Chart.yaml", ec)) return root;
+    root = charts.parent_path().empty() ? "." : charts.parent_path().string();
+  }
+}
+
+// Chart roots to render: a subchart is rendered with its parent.
 std::vector<std::string> ChartRoots(const std::vector<InputFile>& inputs) {
   std::set<std::string> roots;
   for (const InputFile& input : inputs) {
     if (input.kind == InputKind::kHelmTemplate && !input.chart_root.empty() && !input.load && !input.is_stdin) {
-      roots.insert(input.chart_root);
+      roots.insert(OutermostChart(input.chart_root));
     }
   }
   std::vector<std::string> top;
@@ -32,8 +48,8 @@ std::vector<std::string> ChartRoots(const std::vector<InputFile>& inputs) {
     const fs::path p = fs::path(root).lexically_normal();
     bool nested = false;
     for (const std::string& other : roots) {
-      const fs::path parent = fs::path(other).lexically_normal() / "charts";
-      nested = nested || (other != root && p.parent_path() == parent);
+      const std::string charts = (fs::path(other).lexically_normal() / "charts").string() + "/";
+      nested = nested || (other != root && p.string().starts_with(charts));
     }
     if (!nested) top.push_back(root);
   }
@@ -78,10 +94,24 @@ std::string OriginContext(const chart::ByteOrigin& origin, const std::string& sh
   return context;
 }
 
-// Checks the objects of one rendered file; findings placed in the templates.
+// The apiVersions a render took from each template file (on disk), by offset in its text.
+struct RenderedText {
+  std::string text;
+  std::set<size_t> offsets;
+};
+using RenderedApis = std::map<std::string, RenderedText>;
+
+void NoteRendered(const std::string& file, const std::string& text, size_t offset, RenderedApis* apis) {
+  RenderedText& entry = (*apis)[Normal(file)];
+  if (entry.text.empty()) entry.text = text;
+  entry.offsets.insert(offset);
+}
+
+// Checks the objects of one rendered file; findings placed in the templates. Notes where
+// every apiVersion came from in \a apis (with a helper, the helper's line too).
 void CheckRenderedFile(const chart::RenderedChart& rendered, const chart::RenderedFile& file,
                        const std::map<std::string, std::string>& display, const RuleContext& context,
-                       std::vector<Finding>* out) {
+                       ChartCheckOutcome* out, RenderedApis* apis) {
   SourceFile source(file.name, file.result.text);
   ScanResult scan = ScanSource(source, InputKind::kYaml);
   for (Resource& resource : scan.resources) {
@@ -89,23 +119,179 @@ void CheckRenderedFile(const chart::RenderedChart& rendered, const chart::Render
     if (!resource.api_version.present || !chart::OriginOf(rendered, file, resource.api_version.range.begin, &origin)) {
       continue;
     }
+    NoteRendered(origin.file, origin.text, origin.offset, apis);
+    if (!origin.helper.empty() && origin.helper_file != "tpl") {
+      NoteRendered(origin.helper_file, origin.helper_text, origin.helper_offset, apis);
+    }
     auto it = display.find(Normal(origin.file));
     if (it == display.end()) continue;  // a template that is not an input (excluded, unchanged)
     resource.context = OriginContext(origin, it->second);
     std::vector<Finding> found;
     RunRules(resource, context, &found);
     const LineIndex lines(origin.text);
+    // A literal in a {{ define }} of a template input: the lexical scan may report it there.
+    std::optional<std::tuple<std::string, int, int>> helper_literal;
+    auto helper = display.find(Normal(origin.helper_file));
+    if (!origin.helper.empty() && helper != display.end()) {
+      const Position at = LineIndex(origin.helper_text).PositionOf(origin.helper_offset);
+      helper_literal = std::tuple{helper->second, at.line, at.column};
+    }
     for (Finding& finding : found) {
       finding.file = it->second;
       finding.position = lines.PositionOf(origin.literal ? origin.offset : ActionStart(origin.text, origin.offset));
-      if (!IsSuppressed(lines, finding.position.line, finding.rule)) out->push_back(std::move(finding));
+      if (IsSuppressed(lines, finding.position.line, finding.rule)) continue;
+      out->findings.push_back(std::move(finding));
+      out->helper_literals.push_back(helper_literal);
     }
   }
 }
 
+// One chart to render: its root, and its template inputs (its subcharts' included).
+struct ChartInputs {
+  std::string root;
+  std::vector<const InputFile*> templates;
+  const std::map<std::string, std::string>* display = nullptr;  // normalised disk path → display path
+
+  // \a path (on disk, in this chart) as the user would name it.
+  std::string Shown(const std::string& path) const {
+    auto it = display->find(Normal(path));
+    if (it != display->end()) return it->second;
+    const InputFile& any = *templates.front();
+    return DisplayLike(Normal(path), Normal(any.fs_path), any.display_path);
+  }
+};
+
+bool Under(const std::string& path, const std::string& dir) {
+  return path == dir || (path.size() > dir.size() && path.starts_with(dir) && path[dir.size()] == '/');
+}
+
+std::vector<ChartInputs> GroupCharts(const std::vector<InputFile>& inputs,
+                                     const std::map<std::string, std::string>& display) {
+  std::vector<ChartInputs> charts;
+  for (const std::string& root : ChartRoots(inputs)) {
+    ChartInputs chart{root, {}, &display};
+    for (const InputFile& input : inputs) {
+      if (input.kind != InputKind::kHelmTemplate || input.chart_root.empty() || input.load || input.is_stdin) continue;
+      if (Under(Normal(input.chart_root), Normal(root))) chart.templates.push_back(&input);
+    }
+    charts.push_back(std::move(chart));
+  }
+  return charts;
+}
+
+// "subchart db is disabled (condition: db.enabled)": why Helm would leave \a entry out.
+std::string DisabledText(const chart::Dependency& entry) {
+  std::string why;
+  if (!entry.condition.empty()) why = "condition: " + entry.condition;
+  if (!entry.tags.empty()) {
+    why += why.empty() ? "tags: " : "; tags: ";
+    for (size_t i = 0; i < entry.tags.size(); ++i) why += (i ? ", " : "") + entry.tags[i];
+  }
+  const std::string name = entry.alias.empty() ? entry.name : entry.alias;
+  return "subchart " + name + " is disabled" + (why.empty() ? "" : " (" + why + ")");
+}
+
+// Every subchart below \a c, by location, with the words that say why it would be left out.
+void DescribeSubcharts(const chart::Chart& c, std::map<std::string, std::string>* out) {
+  for (const auto& sub : c.dependencies) {
+    std::string text = "subchart " + sub->metadata.name + " is disabled";
+    for (const chart::Dependency& entry : c.metadata.dependencies) {
+      if (entry.name == sub->metadata.name) {
+        text = DisabledText(entry);
+        break;
+      }
+    }
+    out->emplace(Normal(sub->location), text);
+    DescribeSubcharts(*sub, out);
+  }
+}
+
+// The locations of the charts a render kept (dependency processing drops disabled ones).
+void EnabledCharts(const chart::Chart& c, std::set<std::string>* out) {
+  out->insert(Normal(c.location));
+  for (const auto& sub : c.dependencies) EnabledCharts(*sub, out);
+}
+
+// Where an execution error points: its action's "{{" (the engine gives line and byte column).
+Position ActionPosition(const std::string& file, int line, int column, size_t* offset) {
+  std::string text, ignored;
+  if (line <= 0 || !ReadFileBytes(file, &text, &ignored)) return Position{line, line > 0 ? 1 : 0};
+  const LineIndex lines(text);
+  if (line > lines.line_count()) return Position{line, 1};
+  *offset = ActionStart(text, std::min(text.size(), lines.LineStart(line) + static_cast<size_t>(column)));
+  return lines.PositionOf(*offset);
+}
+
+// A chart that failed: a render-error finding when its own required/fail stopped it, else an
+// input error. Either way its lexical findings stay as they are.
+void ReportFailure(const ChartInputs& chart, const chart::ChartError& error, ChartCheckOutcome* outcome) {
+  const std::string shown_root = chart.Shown(chart.root);
+  const std::string file = error.file.empty() ? shown_root : chart.Shown(error.file);
+  size_t offset = 0;
+  Position position = error.execution.line > 0
+                          ? ActionPosition(error.file, error.execution.line, error.execution.column, &offset)
+                          : Position{error.line, error.line > 0 ? 1 : 0};
+  const std::string& function = error.execution.function;
+  if (function != "required" && function != "fail") {
+    outcome->errors.push_back({file, position, fmt::format("chart {} not rendered: {}", shown_root, error.message)});
+    return;
+  }
+  std::string text, ignored;
+  if (ReadFileBytes(error.file, &text, &ignored) && IsSuppressed(LineIndex(text), position.line, "render-error")) return;
+  Finding finding;
+  finding.rule = "render-error";
+  finding.severity = Severity::kError;
+  finding.file = file;
+  finding.position = position;
+  finding.range = Range{offset, offset};
+  finding.message = fmt::format("chart {} not rendered: {}: {}", shown_root, function, error.execution.cause);
+  outcome->findings.push_back(std::move(finding));
+  outcome->helper_literals.emplace_back();
+}
+
+// What the render says about each template input of \a chart.
+void NoteCoverage(const ChartInputs& chart, const chart::Chart& rendered_chart,
+                  const std::map<std::string, std::string>& subcharts, const RenderedApis& apis,
+                  ChartCheckOutcome* outcome) {
+  std::set<std::string> enabled;
+  EnabledCharts(rendered_chart, &enabled);
+  for (const InputFile* input : chart.templates) {
+    TemplateCoverage& coverage = outcome->templates[input->display_path];
+    const std::string chart_root = Normal(input->chart_root);
+    size_t outermost = std::string::npos;
+    for (const auto& [location, text] : subcharts) {
+      if (!enabled.count(location) && Under(chart_root, location) && location.size() < outermost) {
+        outermost = location.size();
+        coverage.disabled = text;
+      }
+    }
+    auto it = apis.find(Normal(input->fs_path));
+    if (it == apis.end()) continue;
+    const LineIndex lines(it->second.text);
+    for (size_t offset : it->second.offsets) {
+      const Position p = lines.PositionOf(offset);
+      coverage.rendered.insert({p.line, p.column});
+    }
+  }
+}
+
+// "; not rendered at Kubernetes 1.29: in the {{ else }} branch of …": the guard moves after
+// the note, so that it reads as the reason.
+void Demote(Finding* finding, const std::string& note, bool guard_is_reason) {
+  finding->severity = Severity::kInfo;
+  const std::string suffix = "; " + finding->context;
+  if (guard_is_reason && !finding->context.empty() && finding->message.ends_with(suffix)) {
+    finding->message.resize(finding->message.size() - suffix.size());
+    finding->message += "; " + note + ": " + finding->context;
+    return;
+  }
+  finding->message += "; " + note;
+}
+
 }  // namespace
 
-ChartCheckOutcome CheckCharts(const std::vector<InputFile>& inputs, const RuleContext& context) {
+ChartCheckOutcome CheckCharts(const std::vector<InputFile>& inputs, const RuleContext& context,
+                              const ChartRenderSettings& settings) {
   ChartCheckOutcome outcome;
   std::map<std::string, std::string> display;  // normalised disk path → display path
   for (const InputFile& input : inputs) {
@@ -113,32 +299,71 @@ ChartCheckOutcome CheckCharts(const std::vector<InputFile>& inputs, const RuleCo
   }
   const auto kube = context.targets.find(kKubernetes);
   if (kube == context.targets.end()) return outcome;
-  for (const std::string& root : ChartRoots(inputs)) {
+  outcome.target = kube->second.ToString();
+  chart::RenderOptions options;
+  options.capabilities = chart::CapabilitiesAt(context.table, kube->second);
+  AddApiVersions(settings.api_versions, &options.capabilities);
+  options.release.name = settings.release_name;
+  options.release.name_space = settings.name_space;
+  for (const ChartInputs& inputs_of_chart : GroupCharts(inputs, display)) {
     std::shared_ptr<chart::Chart> chart;
     chart::ChartError error;
-    chart::RenderOptions options;
-    options.capabilities = chart::CapabilitiesAt(context.table, kube->second);
-    chart::RenderedChart rendered;
-    if (!chart::LoadChart(root, &chart, &error) || !chart::RenderChart(chart.get(), chart::Value::Map(), options, &rendered, &error)) {
-      outcome.notes.push_back(fmt::format("chart {} not rendered ({}); its templates were read as text only", root,
-                                          error.ToString()));
+    if (!chart::LoadChart(inputs_of_chart.root, &chart, &error)) {
+      ReportFailure(inputs_of_chart, error, &outcome);
       continue;
     }
-    for (const chart::RenderedFile& file : rendered.files) {
-      CheckRenderedFile(rendered, file, display, context, &outcome.findings);
+    std::map<std::string, std::string> subcharts;  // before rendering drops the disabled ones
+    DescribeSubcharts(*chart, &subcharts);
+    chart::RenderedChart rendered;
+    if (!chart::RenderChart(chart.get(), settings.values, options, &rendered, &error)) {
+      ReportFailure(inputs_of_chart, error, &outcome);
+      continue;
     }
-    outcome.notes.push_back(fmt::format("rendered chart {} for Kubernetes {}: {} files", root,
-                                        kube->second.ToString(), rendered.files.size()));
+    RenderedApis apis;
+    for (const chart::RenderedFile& file : rendered.files) {
+      CheckRenderedFile(rendered, file, display, context, &outcome, &apis);
+    }
+    NoteCoverage(inputs_of_chart, *chart, subcharts, apis, &outcome);
+    outcome.notes.push_back(fmt::format("rendered chart {} for Kubernetes {}: {} files", inputs_of_chart.root,
+                                        outcome.target, rendered.files.size()));
   }
   return outcome;
 }
 
-void MergeChartFindings(std::vector<Finding> rendered, std::vector<Finding>* findings) {
-  std::set<std::tuple<std::string, int, int, std::string>> seen;
-  for (const Finding& f : *findings) seen.insert({f.file, f.position.line, f.position.column, f.rule});
-  for (Finding& f : rendered) {
-    if (seen.insert({f.file, f.position.line, f.position.column, f.rule}).second) findings->push_back(std::move(f));
+void MergeChartFindings(ChartCheckOutcome outcome, std::vector<Finding>* findings, std::vector<InputError>* errors) {
+  for (Finding& f : *findings) {
+    auto it = outcome.templates.find(f.file);
+    if (f.api_version.empty() || it == outcome.templates.end()) continue;
+    if (!it->second.disabled.empty()) {
+      Demote(&f, "not rendered: " + it->second.disabled, false);
+    } else if (!it->second.rendered.count({f.position.line, f.position.column})) {
+      Demote(&f, "not rendered at Kubernetes " + outcome.target, true);
+    }
   }
+  // The lexical finding stays; the render only tells the name it left to a template action.
+  std::map<std::tuple<std::string, int, int, std::string>, size_t> seen;
+  for (size_t i = 0; i < findings->size(); ++i) {
+    const Finding& f = (*findings)[i];
+    seen.emplace(std::tuple{f.file, f.position.line, f.position.column, f.rule}, i);
+  }
+  const size_t lexical_count = findings->size();
+  for (size_t i = 0; i < outcome.findings.size(); ++i) {
+    Finding& f = outcome.findings[i];
+    // Written by a {{ define }} whose literal the lexical scan already reported: once is enough.
+    if (const auto& literal = outcome.helper_literals[i]) {
+      auto at = seen.find(std::tuple_cat(*literal, std::tuple{f.rule}));
+      if (at != seen.end() && at->second < lexical_count) continue;
+    }
+    auto [it, added] = seen.emplace(std::tuple{f.file, f.position.line, f.position.column, f.rule}, findings->size());
+    if (added) {
+      findings->push_back(std::move(f));
+      continue;
+    }
+    Finding& lexical = (*findings)[it->second];
+    if (lexical.name.empty()) lexical.name = f.name;
+    if (!lexical.namespace_) lexical.namespace_ = f.namespace_;
+  }
+  std::move(outcome.errors.begin(), outcome.errors.end(), std::back_inserter(*errors));
 }
 
 }  // namespace kubeshift

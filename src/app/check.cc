@@ -12,6 +12,7 @@
 #include <fmt/ostream.h>
 
 #include "app/chart_check.h"
+#include "app/chart_values.h"
 #include "app/environment.h"
 #include "app/file_check.h"
 #include "app/worker_pool.h"
@@ -125,13 +126,33 @@ int ExitCodeFor(const CheckReport& report, std::optional<Severity> threshold) {
   return kExitClean;
 }
 
+// The values and release every chart of the run is rendered with: the configuration file's
+// values files come first, so that -f and --set win. False: a usage error.
+bool BuildRenderSettings(const CheckOptions& options, const ConfigFile& config, ChartRenderSettings* settings,
+                         std::string* error) {
+  ChartValuesOptions values = options.chart;
+  values.value_files.insert(values.value_files.begin(), config.values_files.begin(), config.values_files.end());
+  const std::string name = options.release_name.value_or(config.release_name.value_or("release-name"));
+  if (!ValidReleaseName(name, error)) {
+    if (!options.release_name) *error = config.Where("release-name") + *error;
+    return false;
+  }
+  if (!BuildUserValues(values, &settings->values, error)) return false;
+  settings->release_name = name;
+  settings->name_space = options.chart.name_space;
+  settings->api_versions = options.chart.api_versions;
+  return true;
+}
+
 }  // namespace
 
 int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err) {
   Environment env;
   std::string error;
   std::optional<Severity> threshold;
-  if (!PrepareEnvironment(options.table, &env, &error) || !ResolveFailOn(options, env, &threshold, &error)) {
+  ChartRenderSettings chart_settings;
+  if (!PrepareEnvironment(options.table, &env, &error) || !ResolveFailOn(options, env, &threshold, &error) ||
+      !BuildRenderSettings(options, env.config, &chart_settings, &error)) {
     fmt::print(err, "kubeshift: error: {}\n", error);
     return kExitUsage;
   }
@@ -170,12 +191,13 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err) 
     std::move(outcome.findings.begin(), outcome.findings.end(), std::back_inserter(report.findings));
     std::move(outcome.errors.begin(), outcome.errors.end(), std::back_inserter(report.errors));
   }
-  // Charts are also rendered, which finds apiVersions that helpers and values write.
-  ChartCheckOutcome charts = CheckCharts(discovery.inputs, context);
+  // Charts are also rendered, which finds apiVersions that helpers and values write and tells
+  // which literal ones the target version (and the values) actually use.
+  ChartCheckOutcome charts = CheckCharts(discovery.inputs, context, chart_settings);
   if (options.verbose) {
     for (const std::string& note : charts.notes) fmt::print(err, "kubeshift: {}\n", note);
   }
-  MergeChartFindings(std::move(charts.findings), &report.findings);
+  MergeChartFindings(std::move(charts), &report.findings, &report.errors);
   // A directory that cannot be listed is an input that could not be read (exit 3); the
   // rest of the tree was still scanned.
   for (const std::string& message : discovery.errors) {

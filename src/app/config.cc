@@ -86,16 +86,20 @@ bool ReadKey(const std::string& path, const std::string& key, const YAML::Node& 
   } else if (key == "fail-on") {
     if (!ReadString(path, value, key, &text, error)) return false;
     config->fail_on = text;
-  } else if (key == "rules") {
+  } else if (key == "rules" || key == "values") {
     std::vector<std::string> files;
     if (!ReadList(path, value, key, &files, error)) return false;
     fs::path base = fs::path(path).parent_path();
     for (const std::string& file : files) {
       fs::path resolved = fs::path(file).is_absolute() ? fs::path(file) : base / file;
-      config->rules_files.push_back(resolved.lexically_normal().string());
+      (key == "rules" ? config->rules_files : config->values_files).push_back(resolved.lexically_normal().string());
     }
+  } else if (key == "release-name") {
+    if (!ReadString(path, value, key, &text, error)) return false;
+    config->release_name = text;
   } else {
-    *error = fmt::format("{}: unknown key '{}' (known: target-version, targets, exclude, fail-on, rules)",
+    *error = fmt::format("{}: unknown key '{}' (known: target-version, targets, exclude, fail-on, rules, values, "
+                         "release-name)",
                          Where(path, key_node), key);
     return false;
   }

@@ -1,4 +1,5 @@
-// .kubeshift.yaml: project defaults for targets, excludes, fail-on and extra rules files.
+// .kubeshift.yaml: project defaults for targets, excludes, fail-on, extra rules files, and the
+// values and release name of the charts `check` renders.
 #ifndef KUBESHIFT_APP_CONFIG_H_
 #define KUBESHIFT_APP_CONFIG_H_
 
@@ -20,6 +21,8 @@ struct ConfigFile {
   std::vector<std::string> excludes;         ///< exclude: [glob, …]
   std::optional<std::string> fail_on;        ///< fail-on
   std::vector<std::string> rules_files;      ///< rules: [file, …], resolved against the file's folder
+  std::vector<std::string> values_files;     ///< values: [file, …] for the charts check renders, resolved too
+  std::optional<std::string> release_name;   ///< release-name: of the charts check renders
   std::map<std::string, int> lines;          ///< 1-based line of each key, for messages
 
   /// "PATH:LINE: " for \a key, so that a bad value names where it came from.

@@ -1,9 +1,8 @@
 // `kubeshift render [NAME] CHART`: a chart rendered natively, printed as `helm template` prints it.
-#include <regex>
-
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "app/chart_values.h"
 #include "app/environment.h"
 #include "kubeshift/app.h"
 #include "kubeshift/chart.h"
@@ -22,15 +21,6 @@ bool RenderNameTemplate(const std::string& text, std::string* name, std::string*
   }
   *name = result.text;
   return true;
-}
-
-// Helm's chartutil.ValidateReleaseName.
-bool ValidReleaseName(const std::string& name, std::string* error) {
-  static const std::regex kName("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
-  if (!name.empty() && name.size() <= 53 && std::regex_match(name, kName)) return true;
-  *error = "invalid release name \"" + name + "\": a release name must be at most 53 characters of lower-case "
-           "letters, digits, '-' and '.', starting and ending with a letter or digit";
-  return false;
 }
 
 // Helm's NameAndChart for `helm template`.
@@ -61,15 +51,7 @@ bool BuildCapabilities(const RenderCommandOptions& o, chart::Capabilities* caps,
     *caps = chart::CapabilitiesAt(env.table, target);
   }
   if (o.kube_version) caps->kube_version = kube;
-  for (const std::string& list : o.api_versions) {
-    size_t start = 0;
-    while (start <= list.size()) {
-      size_t comma = list.find(',', start);
-      if (comma == std::string::npos) comma = list.size();
-      if (comma > start) caps->api_versions.push_back(list.substr(start, comma - start));
-      start = comma + 1;
-    }
-  }
+  AddApiVersions(o.chart.api_versions, caps);
   return true;
 }
 
@@ -84,14 +66,13 @@ int RunRender(const RenderCommandOptions& o, std::ostream& out, std::ostream& er
   std::string error, name, chart_path;
   chart::RenderOptions render;
   chart::Value user;
-  const chart::ValueOptions values{o.value_files, o.set_json, o.set, o.set_string, o.set_file, o.set_literal};
   if (!NameAndChart(o, &name, &chart_path, &error) || !ValidReleaseName(name, &error) || !BuildCapabilities(o, &render.capabilities, &error) ||
-      !chart::MergeUserValues(values, &user, &error)) {
+      !BuildUserValues(o.chart, &user, &error)) {
     fmt::print(err, "kubeshift: error: {}\n", error);
     return kExitUsage;
   }
   render.release.name = name;
-  render.release.name_space = o.name_space;
+  render.release.name_space = o.chart.name_space;
   std::shared_ptr<chart::Chart> chart;
   chart::ChartError chart_error;
   if (!chart::LoadChart(chart_path, &chart, &chart_error)) return ChartFailure(chart_error, err);

@@ -154,7 +154,7 @@ bool ExecuteAll(const std::vector<std::string>& keys, std::map<std::string, Rend
     if (!set.Execute(name, r.vals, exec, &file.result, &e)) {
       auto it = out->template_paths.find(e.file);
       *error = ChartError{it == out->template_paths.end() ? r.disk_path : it->second, e.line, 0,
-                          tmpl::HelmErrorMessage(e)};
+                          tmpl::HelmErrorMessage(e), e};
       return false;
     }
     tmpl::RemoveNoValue(&file.result);

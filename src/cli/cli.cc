@@ -37,6 +37,23 @@ void AddTableOptions(CLI::App* command, TableOptions* table) {
   command->add_flag("--no-config", table->no_config, "do not read a configuration file");
 }
 
+// Helm's value and release flags, the same for every command that renders charts.
+void AddChartValueOptions(CLI::App* command, ChartValuesOptions* o) {
+  command->add_option("-f,--values", o->value_files, "values file (repeatable; later files win)")
+      ->allow_extra_args(false);
+  command->add_option("--set", o->set, "set values: a.b=c,d[0]=e (repeatable)")->allow_extra_args(false);
+  command->add_option("--set-string", o->set_string, "set STRING values (repeatable)")->allow_extra_args(false);
+  command->add_option("--set-file", o->set_file, "set values from files: key=path (repeatable)")
+      ->allow_extra_args(false);
+  command->add_option("--set-json", o->set_json, "set JSON values: key=json (repeatable)")->allow_extra_args(false);
+  command->add_option("--set-literal", o->set_literal, "set a literal STRING value (repeatable)")
+      ->allow_extra_args(false);
+  command->add_option("-n,--namespace", o->name_space, "namespace of the release (default: default)");
+  command->add_option("-a,--api-versions", o->api_versions,
+                      "extra API version for .Capabilities (repeatable, comma lists)")
+      ->allow_extra_args(false);
+}
+
 OutputFormat ToFormat(const std::string& name) { return ParseOutputFormat(name).value_or(OutputFormat::kText); }
 
 struct CheckFlags {
@@ -71,6 +88,9 @@ CLI::App* AddCheck(CLI::App& app, CheckFlags* flags) {
   check->add_option("-j,--jobs", o.jobs, "worker threads (default: one per CPU)")->check(CLI::NonNegativeNumber);
   check->add_flag("--color", flags->color, "colour text output even when not on a terminal");
   check->add_flag("--no-color", flags->no_color, "never colour text output (NO_COLOR also works)");
+  // How the charts among the inputs are rendered: as `kubeshift render` (and helm) would.
+  AddChartValueOptions(check, &o.chart);
+  check->add_option("--release-name", o.release_name, "release name charts are rendered with (default: release-name)");
   return check;
 }
 
@@ -133,16 +153,8 @@ CLI::App* AddRender(CLI::App& app, RenderFlags* flags) {
   render->add_option("args", o.args, "[NAME] CHART: release name (default: release-name) and chart directory");
   AddTableOptions(render, &o.table);
   render->add_option("--kube-version", flags->kube_version, "Kubernetes version for .Capabilities (e.g. 1.29)");
-  render->add_option("-a,--api-versions", o.api_versions, "extra API version for .Capabilities (repeatable, comma lists)")
-      ->allow_extra_args(false);
-  render->add_option("-f,--values", o.value_files, "values file (repeatable; later files win)")->allow_extra_args(false);
-  render->add_option("--set", o.set, "set values: a.b=c,d[0]=e (repeatable)")->allow_extra_args(false);
-  render->add_option("--set-string", o.set_string, "set STRING values (repeatable)")->allow_extra_args(false);
-  render->add_option("--set-file", o.set_file, "set values from files: key=path (repeatable)")->allow_extra_args(false);
-  render->add_option("--set-json", o.set_json, "set JSON values: key=json (repeatable)")->allow_extra_args(false);
-  render->add_option("--set-literal", o.set_literal, "set a literal STRING value (repeatable)")->allow_extra_args(false);
+  AddChartValueOptions(render, &o.chart);
   render->add_option("--name-template", o.name_template, "template for the release name");
-  render->add_option("-n,--namespace", o.name_space, "namespace of the release (default: default)");
   render->add_option("-s,--show-only", o.show_only, "only print templates matching this path glob (repeatable)")
       ->allow_extra_args(false);
   render->add_flag("--include-crds", o.include_crds, "also print the crds/ files");

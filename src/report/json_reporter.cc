@@ -48,8 +48,10 @@ void WriteFinding(const Finding& finding, JsonWriter& json) {
   json.Member("severity", SeverityName(finding.severity));
   json.Member("file", finding.file);
   WritePosition(finding.position, json);
-  json.Member("apiVersion", finding.api_version);
-  json.Member("kind", finding.kind);
+  json.Key("apiVersion");  // null for a finding about a whole chart (render-error)
+  json.StringOrNull(finding.api_version);
+  json.Key("kind");
+  json.StringOrNull(finding.kind);
   json.Key("name");
   json.StringOrNull(finding.name);
   json.Key("namespace");

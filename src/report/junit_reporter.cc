@@ -68,7 +68,9 @@ std::map<std::string, FileCases> GroupByFile(const CheckReport& report) {
 }
 
 // "Ingress web (extensions/v1beta1) line 3"; the name is left out when the object has none.
+// A finding about no object (render-error) is named by its rule: "render-error line 4".
 std::string CaseName(const Finding& finding) {
+  if (finding.api_version.empty()) return fmt::format("{} line {}", finding.rule, finding.position.line);
   std::string name = finding.kind;
   if (!finding.name.empty()) name += " " + finding.name;
   return fmt::format("{} ({}) line {}", name, finding.api_version, finding.position.line);

@@ -54,9 +54,10 @@ void WriteFindingsTable(const std::vector<Finding>& findings, std::ostream& out)
   out << "| Severity | File | Line | Resource | API | Replacement | Removed in |\n"
       << "| --- | --- | ---: | --- | --- | --- | --- |\n";
   for (const Finding& f : findings) {
+    // A finding about no object (render-error) says what happened where the object would be.
+    const std::string resource = f.api_version.empty() ? f.message + " [" + f.rule + "]" : ResourceLabel(f);
     out << fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", SeverityName(f.severity),
-                       EscapeMarkdown(f.file), f.position.line,
-                       EscapeMarkdown(ResourceLabel(f)), EscapeMarkdown(f.api_version),
+                       EscapeMarkdown(f.file), f.position.line, EscapeMarkdown(resource), OrDash(f.api_version),
                        OrDash(f.replacement), OrDash(VersionText(f.removed_in)));
   }
 }

@@ -157,7 +157,8 @@ void WriteResults(const CheckReport& report, JsonWriter& json) {
   json->StartArray();
   for (const Finding& f : report.findings) {
     WriteResult({f.rule, f.severity, f.message, f.file, f.position,
-                 Fingerprint({f.rule, f.file, f.api_version, f.kind, f.name})},
+                 f.api_version.empty() ? Fingerprint({f.rule, f.file, f.message})
+                                       : Fingerprint({f.rule, f.file, f.api_version, f.kind, f.name})},
                 json);
   }
   for (const InputError& e : report.errors) {

@@ -42,6 +42,7 @@ Finding MakeFinding(const Resource& resource, const ApiEntry* entry, std::string
     finding.removed_in = entry->removed_in;
   }
   if (!resource.context.empty()) message += fmt::format("; {}", resource.context);
+  finding.context = resource.context;
   finding.message = std::move(message);
   return finding;
 }

@@ -16,6 +16,8 @@ const std::vector<RuleDescription>& AllRules() {
        "the apiVersion is served at the target version (reported with --show-all)", nullptr},
       {"parse-error", Severity::kError,
        "an input could not be read or parsed; its other documents are still checked", nullptr},
+      {"render-error", Severity::kError,
+       "a chart stopped its own rendering (required or fail); only its literal apiVersions were checked", nullptr},
   };
   return rules;
 }

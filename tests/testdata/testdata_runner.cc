@@ -6,6 +6,8 @@
 //   # EXPECT: @-1:13 error removed-api: <exact message>
 //   # EXPECT~: @-2:13 error removed-api: <substring of the message>
 //
+// In a chart template, an annotation whose message holds template actions goes in a template
+// comment: {{/* # EXPECT: @-1:13 info removed-api: … {{ else }} … */}}.
 // "@-1" / "@+1" are relative to the annotation's line, "@=" is its own line, "@12" is
 // absolute. Parse errors are expected as "error parse-error: <message>". Every finding must
 // be expected and every expectation met; a file without EXPECT lines must produce nothing.
@@ -15,6 +17,7 @@
 // output must equal NAME.converted.yaml (or .json) byte for byte, converting that output again
 // must change nothing, and `check` must find nothing deprecated or removed in it. Their header
 // gives the arguments (exit= is convert's exit code).
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -107,6 +110,11 @@ bool ParseAnnotations(const std::string& text, TestFile* test, std::string* erro
   for (std::string line; std::getline(lines, line);) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    // In a chart template an annotation whose message holds "{{ }}" sits in a template
+    // comment, {{/* # EXPECT: … */}}, so that the chart still renders.
+    for (const char* close : {"*/}}", "*/ -}}"}) {
+      if (line.ends_with(close)) line.erase(line.find_last_not_of(' ', line.size() - std::strlen(close) - 1) + 1);
+    }
     if (number == 1 && line.rfind("# kubeshift-test:", 0) == 0) ParseHeader(line, test);
     for (const char* marker : {"# EXPECT: ", "# EXPECT~: "}) {
       size_t at = line.find(marker);

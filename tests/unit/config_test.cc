@@ -95,14 +95,22 @@ TEST_CASE("rules paths are resolved against the configuration file's folder", "[
   }
 }
 
+TEST_CASE("values files (resolved like rules) and the release name of rendered charts", "[app][config]") {
+  Parsed p = Parse("values: [ci/values.yaml, /abs/v.yaml]\nrelease-name: shop\n", "/proj/.kubeshift.yaml");
+  REQUIRE(p.ok);
+  CHECK(p.config.values_files == Strings{"/proj/ci/values.yaml", "/abs/v.yaml"});
+  CHECK(p.config.release_name == "shop");
+  CHECK(p.config.rules_files.empty());
+}
+
 TEST_CASE("an unknown key names the file, the line and the known keys", "[app][config]") {
   Parsed p = Parse("target-version: \"1.29\"\n\nfailon: error\n", "/x/.kubeshift.yaml");
   CHECK_FALSE(p.ok);
-  CHECK(p.error == "/x/.kubeshift.yaml:3: unknown key 'failon' (known: target-version, targets, exclude, fail-on, rules)");
+  CHECK(p.error == "/x/.kubeshift.yaml:3: unknown key 'failon' (known: target-version, targets, exclude, fail-on, rules, values, release-name)");
   Parsed nested_looking = Parse("kubernetes:\n  target-version: 1.29\n");
   CHECK_FALSE(nested_looking.ok);
   CHECK(nested_looking.error ==
-        "cfg.yaml:1: unknown key 'kubernetes' (known: target-version, targets, exclude, fail-on, rules)");
+        "cfg.yaml:1: unknown key 'kubernetes' (known: target-version, targets, exclude, fail-on, rules, values, release-name)");
 }
 
 TEST_CASE("wrong types name the key and the line of the value", "[app][config]") {
@@ -112,7 +120,7 @@ TEST_CASE("wrong types name the key and the line of the value", "[app][config]")
   };
   for (const Case& c : std::vector<Case>{
            {"target-version: [1]\n", "cfg.yaml:1: 'target-version' must be a string"},
-           {"a: 1\n", "cfg.yaml:1: unknown key 'a' (known: target-version, targets, exclude, fail-on, rules)"},
+           {"a: 1\n", "cfg.yaml:1: unknown key 'a' (known: target-version, targets, exclude, fail-on, rules, values, release-name)"},
            {"fail-on: {a: 1}\n", "cfg.yaml:1: 'fail-on' must be a string"},
            {"targets: [a]\n", "cfg.yaml:1: 'targets' must map component names to versions"},
            {"targets: istio=1.6\n", "cfg.yaml:1: 'targets' must map component names to versions"},

@@ -190,5 +190,25 @@ TEST_CASE("json: the output parses back", "[report][json]") {
   CHECK(document["errors"][0]["line"].IsNull());
 }
 
+Finding RenderError() {
+  Finding f;
+  f.rule = "render-error";
+  f.severity = Severity::kError;
+  f.file = "web/templates/a.yaml";
+  f.position = {4, 9};
+  f.message = "chart web not rendered: required: set name";
+  return f;
+}
+
+TEST_CASE("json: a render-error has null apiVersion and kind", "[report][json]") {
+  CheckReport report;
+  report.findings = {RenderError()};
+  const std::string json = Json(report);
+  CHECK(json.find(R"("rule": "render-error",)") != std::string::npos);
+  CHECK(json.find(R"("apiVersion": null,)") != std::string::npos);
+  CHECK(json.find(R"("kind": null,)") != std::string::npos);
+  CHECK(json.find(R"("message": "chart web not rendered: required: set name")") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace kubeshift

@@ -153,5 +153,25 @@ TEST_CASE("junit: XML escaping, forbidden characters dropped", "[report][junit]"
   CHECK(xml.find("\xEF\xBF\xBF") == std::string::npos);
 }
 
+Finding RenderError() {
+  Finding f;
+  f.rule = "render-error";
+  f.severity = Severity::kError;
+  f.file = "web/templates/a.yaml";
+  f.position = {4, 9};
+  f.message = "chart web not rendered: required: set name";
+  return f;
+}
+
+TEST_CASE("junit: a render-error is a failing case named by its rule", "[report][junit]") {
+  CheckReport report;
+  report.files = 1;
+  report.findings = {RenderError()};
+  const std::string xml = Junit(report);
+  CHECK(xml.find(R"(<testcase classname="web/templates/a.yaml" name="render-error line 4">)") != std::string::npos);
+  CHECK(xml.find(R"(<failure message="chart web not rendered: required: set name" type="render-error">)") !=
+        std::string::npos);
+}
+
 }  // namespace
 }  // namespace kubeshift

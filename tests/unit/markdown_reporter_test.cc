@@ -115,5 +115,22 @@ TEST_CASE("markdown: cells are escaped, empty ones show a dash", "[report][markd
         std::string::npos);
 }
 
+Finding RenderError() {
+  Finding f;
+  f.rule = "render-error";
+  f.severity = Severity::kError;
+  f.file = "web/templates/a.yaml";
+  f.position = {4, 9};
+  f.message = "chart web not rendered: required: set name";
+  return f;
+}
+
+TEST_CASE("markdown: a render-error row says what happened", "[report][markdown]") {
+  CheckReport report;
+  report.findings = {RenderError()};
+  CHECK(Markdown(report).find("| error | web/templates/a.yaml | 4 | chart web not rendered: required: set name "
+                              "\\[render-error\\] | - | - | - |\n") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace kubeshift

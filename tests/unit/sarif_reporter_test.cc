@@ -325,5 +325,26 @@ TEST_CASE("sarif: fingerprints are stable and tell resources apart", "[report][s
   CHECK(fingerprint(finding) != original);
 }
 
+Finding RenderError() {
+  Finding f;
+  f.rule = "render-error";
+  f.severity = Severity::kError;
+  f.file = "web/templates/a.yaml";
+  f.position = {4, 9};
+  f.message = "chart web not rendered: required: set name";
+  return f;
+}
+
+TEST_CASE("sarif: a render-error points into the registry and validates", "[report][sarif]") {
+  CheckReport report;
+  report.findings = {RenderError()};
+  const std::string log = Sarif(report);
+  CHECK(log.find(R"("ruleId": "render-error")") != std::string::npos);
+  rapidjson::Document document;
+  document.Parse(log.c_str());
+  REQUIRE(!document.HasParseError());
+  CHECK(SchemaViolation(document).empty());
+}
+
 }  // namespace
 }  // namespace kubeshift
