@@ -23,6 +23,8 @@ void ConvertRbacV1alpha1Subjects(const ConversionContext& context, ConversionOut
 void ConvertRuntimeClass(const ConversionContext& context, ConversionOutcome* outcome);              // runtimeclass.cc
 void ConvertResourceDeviceRequests(const ConversionContext& context, ConversionOutcome* outcome);    // resource_claims.cc
 void ConvertResourceSliceDevices(const ConversionContext& context, ConversionOutcome* outcome);      // resource_slices.cc
+void ConvertValidatingAdmissionPolicyBinding(const ConversionContext& context, ConversionOutcome* outcome);  // policybinding.cc
+void ConvertStorageVersionMigration(const ConversionContext& context, ConversionOutcome* outcome);  // storagemigration.cc
 
 }  // namespace kubeshift
 

@@ -23,6 +23,8 @@ const std::vector<ConverterDescription>& AllConverters() {
       {"runtimeclass-node-v1", "RuntimeClass v1alpha1: spec.runtimeHandler to handler, overhead and scheduling up", ConvertRuntimeClass},
       {"resource-v1-device-requests", "ResourceClaim(Template) v1beta1: request fields under exactly; firstAvailable kept", ConvertResourceDeviceRequests},
       {"resource-v1-devices", "ResourceSlice v1beta1: basic fields up into the device; unset node selection dropped", ConvertResourceSliceDevices},
+      {"policybinding-admissionregistration-v1", "ValidatingAdmissionPolicyBinding v1alpha1: validationActions [Deny] and paramRef parameterNotFoundAction Deny where missing", ConvertValidatingAdmissionPolicyBinding},
+      {"storagemigration-v1beta1", "StorageVersionMigration v1alpha1: spec.resource.version and continueToken dropped, condition lastUpdateTime to lastTransitionTime", ConvertStorageVersionMigration},
   };
   return converters;
 }

@@ -34,14 +34,10 @@ TEST_CASE("registry: every converter is named by a row, once in the registry", "
   }
 }
 
-TEST_CASE("registry: the Kubernetes rows with a replacement but no converter are known", "[registry][data]") {
-  // Their notes tell the user what to do instead; a new row without a converter must be added
-  // here on purpose.
-  const std::set<std::string> expected = {
-      "admissionregistration.k8s.io/v1alpha1 ValidatingAdmissionPolicy",
-      "admissionregistration.k8s.io/v1alpha1 ValidatingAdmissionPolicyBinding",
-      "storagemigration.k8s.io/v1alpha1 StorageVersionMigration",
-  };
+TEST_CASE("registry: every Kubernetes row with a replacement has a converter", "[registry][data]") {
+  // A new row without one would make `kubeshift convert` answer "no converter exists … yet"; if
+  // that is ever meant, list it here on purpose, with a note telling the user what to do instead.
+  const std::set<std::string> expected = {};
   std::set<std::string> actual;
   for (const ApiEntry& entry : BuiltinTable().entries()) {
     if (entry.component != kKubernetes || entry.replacement.empty() || !entry.conversion.empty()) continue;
