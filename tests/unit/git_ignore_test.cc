@@ -233,6 +233,67 @@ TEST_CASE("ReadExcludesFileSetting reads [core] excludesFile", "[gitignore]") {
   CHECK_FALSE(ReadExcludesFileSetting(dir.Path("missing")).has_value());
 }
 
+// Sets or unsets environment variables for the scope of a test, then restores them.
+class ScopedEnv {
+ public:
+  void Set(const char* name, const char* value) {
+    const char* old = std::getenv(name);
+    saved_.push_back({name, old != nullptr, old != nullptr ? old : ""});
+    if (value != nullptr) {
+      setenv(name, value, 1);
+    } else {
+      unsetenv(name);
+    }
+  }
+  ~ScopedEnv() {
+    for (auto it = saved_.rbegin(); it != saved_.rend(); ++it) {
+      if (it->set) {
+        setenv(it->name.c_str(), it->value.c_str(), 1);
+      } else {
+        unsetenv(it->name.c_str());
+      }
+    }
+  }
+
+ private:
+  struct Saved {
+    std::string name;
+    bool set;
+    std::string value;
+  };
+  std::vector<Saved> saved_;
+};
+
+TEST_CASE("GitConfigFiles::FromEnvironment follows git's variables", "[gitignore]") {
+  ScopedEnv env;
+  env.Set("HOME", "/h");
+  env.Set("XDG_CONFIG_HOME", nullptr);
+  env.Set("GIT_CONFIG_GLOBAL", nullptr);
+  env.Set("GIT_CONFIG_SYSTEM", nullptr);
+  env.Set("GIT_CONFIG_NOSYSTEM", nullptr);
+  GitConfigFiles files = GitConfigFiles::FromEnvironment();
+  CHECK(files.system == "/etc/gitconfig");
+  CHECK(files.xdg == "/h/.config/git/config");
+  CHECK(files.xdg_ignore == "/h/.config/git/ignore");
+  CHECK(files.global == "/h/.gitconfig");
+  CHECK(files.home == "/h");
+
+  env.Set("XDG_CONFIG_HOME", "/x");
+  env.Set("GIT_CONFIG_SYSTEM", "/s");
+  files = GitConfigFiles::FromEnvironment();
+  CHECK(files.system == "/s");
+  CHECK(files.xdg == "/x/git/config");
+  CHECK(files.xdg_ignore == "/x/git/ignore");
+
+  env.Set("GIT_CONFIG_GLOBAL", "/g");
+  env.Set("GIT_CONFIG_NOSYSTEM", "1");
+  files = GitConfigFiles::FromEnvironment();
+  CHECK(files.system.empty());
+  CHECK(files.xdg.empty());  // GIT_CONFIG_GLOBAL replaces both global files
+  CHECK(files.global == "/g");
+  CHECK(files.xdg_ignore == "/x/git/ignore");  // still the default excludes file
+}
+
 TEST_CASE("FindGitLocation follows .git files and commondir", "[gitignore]") {
   TempDir dir;
   for (const char* sub : {"store/objects", "store/refs", "store/wt/x"}) {
