@@ -53,6 +53,11 @@ class DeprecationTable {
   /// "NAME:LINE: message".
   bool AddFile(std::string_view name, std::string_view text, std::string* error);
 
+  /// Adds rows and releases that AddFile already accepted, in the order it accepted them,
+  /// without checking them again: the built-in table, validated when kubeshift was built
+  /// (see src/table/compile_table.cc). The table then equals the one AddFile built.
+  void AddValidated(std::vector<ApiEntry> entries, std::vector<Release> releases);
+
   /// The row for \a api_version and \a kind (an exact kind row wins over a "*" row;
   /// "FooList" falls back to the row of "Foo"), or nullptr.
   const ApiEntry* Find(std::string_view api_version, std::string_view kind) const;
@@ -75,7 +80,8 @@ class DeprecationTable {
   std::unordered_map<std::string, size_t> index_;
 };
 
-/// Loads the data files embedded in the binary at build time (deprecations.d/*.yaml).
+/// Loads the built-in table (deprecations.d/*.yaml, validated and compiled at build time)
+/// into \a table, which must be empty.
 bool LoadBuiltinTable(DeprecationTable* table, std::string* error);
 
 /// Loads one extra rules file from disk (--rules FILE).

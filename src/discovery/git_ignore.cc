@@ -1,25 +1,43 @@
-// kubeshift — discovery: .gitignore rules through libgit2.
+// kubeshift — discovery: .gitignore rules, read without libgit2.
+//
+// libgit2 answered these questions before, but initialising it (Debian's build loads and
+// decodes the whole CA bundle) cost more than the rest of a pre-commit run. The rules are
+// small: this file finds the repository (git_dir.cc), reads each .gitignore once per
+// directory walked, and matches with git's own glob dialect (wildmatch.cc).
+// tests/unit/git_ignore_test.cc compares every answer with libgit2's on generated repositories.
 #include "discovery/git_ignore.h"
 
-#include <git2.h>
-
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "discovery/ignore_rules.h"
 
 namespace kubeshift::discovery_internal {
+
+/// The rules that apply in one directory of a work tree.
+struct IgnoreDirRules {
+  const IgnoreDirRules* parent = nullptr;  ///< the directory above; null at the work dir
+  IgnoreFile own;                          ///< this directory's .gitignore
+  bool ignored = false;                    ///< this directory or one above it is ignored
+};
+
+/// One work tree: its repository-wide files and the directories read so far.
+struct IgnoreRepo {
+  std::string workdir;                  ///< canonical, no trailing "/"
+  std::vector<IgnoreFile> repo_files;   ///< info/exclude, then core.excludesFile
+  std::unordered_map<std::string, std::unique_ptr<IgnoreDirRules>> dirs;  ///< by rel_dir
+};
+
 namespace {
 
 namespace fs = std::filesystem;
-
-// libgit2 is initialised once per process and shut down at exit. The reference count in
-// libgit2 makes this safe next to other users of the library.
-struct LibGit2Guard {
-  LibGit2Guard() { git_libgit2_init(); }
-  ~LibGit2Guard() { git_libgit2_shutdown(); }
-};
-
-void EnsureLibGit2() { static LibGit2Guard guard; }
 
 std::string Canonical(const std::string& path) {
   std::error_code ec;
@@ -30,77 +48,81 @@ std::string Canonical(const std::string& path) {
   return out;
 }
 
-// Opens the repository at \a git_dir. A work tree owned by another user (a checkout mounted
-// into a container, a CI runner's workspace) fails libgit2's ownership check, which guards
-// against acting on an untrusted repository's configuration. Reading ignore rules acts on
-// nothing, so for this one open the check is lifted, then restored. libgit2 1.5.1 reports
-// the failure as GIT_ENOTFOUND ("config value 'safe.directory' was not found") rather than
-// GIT_EOWNER, so any failure is retried once that way.
-bool OpenRepository(const std::string& git_dir, git_repository** repo) {
-  int rc = git_repository_open_ext(repo, git_dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
-  int validation = 0;
-  if (rc != 0 && git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &validation) == 0 &&
-      validation != 0) {
-    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
-    rc = git_repository_open_ext(repo, git_dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
-    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, validation);
+std::optional<IgnoreFile> ReadIgnoreFile(const std::string& path, std::string base) {
+  std::optional<std::string> text = ReadSmallFile(path);
+  if (!text) return std::nullopt;
+  return ParseIgnoreFile(*text, std::move(base));
+}
+
+// core.excludesFile: the last of the system, XDG, global and repository config files that
+// sets it, else $XDG_CONFIG_HOME/git/ignore. "~/" means $HOME; a relative path is taken from
+// the work dir.
+std::string ExcludesFile(const GitConfigFiles& config, const GitLocation& location) {
+  std::optional<std::string> setting;
+  for (const std::string& file : {config.system, config.xdg, config.global,
+                                  location.common_dir + "/config"}) {
+    if (file.empty()) continue;
+    if (std::optional<std::string> value = ReadExcludesFileSetting(file)) setting = value;
   }
-  if (rc != 0) {
-    git_error_clear();
-    *repo = nullptr;
-    return false;
+  if (!setting) return config.xdg_ignore;
+  const std::string_view path = *setting;
+  if (path.starts_with("~/")) {
+    return config.home.empty() ? "" : config.home + std::string(path.substr(1));
   }
-  return true;
+  if (!path.empty() && path.front() != '/') return location.workdir + "/" + std::string(path);
+  return std::string(path);
+}
+
+// What the rules of \a dir (and the directories above it) and then the repository-wide
+// files say about \a path, a child of \a dir.
+bool Decide(const IgnoreRepo& repo, const IgnoreDirRules& dir, std::string_view path,
+            bool is_dir) {
+  const size_t slash = path.rfind('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (name == ".git") return true;  // as git and libgit2 always do
+  for (const IgnoreDirRules* d = &dir; d != nullptr; d = d->parent) {
+    const IgnoreVerdict verdict = MatchIgnoreFile(d->own, path, is_dir);
+    if (verdict != IgnoreVerdict::kNone) return verdict == IgnoreVerdict::kIgnored;
+  }
+  for (const IgnoreFile& file : repo.repo_files) {
+    const IgnoreVerdict verdict = MatchIgnoreFile(file, path, is_dir);
+    if (verdict != IgnoreVerdict::kNone) return verdict == IgnoreVerdict::kIgnored;
+  }
+  return false;
 }
 
 }  // namespace
 
-GitIgnore::GitIgnore() { EnsureLibGit2(); }
+GitIgnore::GitIgnore() : GitIgnore(GitConfigFiles::FromEnvironment()) {}
 
-GitIgnore::~GitIgnore() {
-  for (auto& [key, repo] : repos_) {
-    if (repo.repo != nullptr) git_repository_free(repo.repo);
-  }
-}
+GitIgnore::GitIgnore(GitConfigFiles config) : config_(std::move(config)) {}
 
-const GitIgnore::Repo* GitIgnore::Open(const std::string& abs_dir) {
-  git_buf git_dir = GIT_BUF_INIT;
-  if (git_repository_discover(&git_dir, abs_dir.c_str(), 0, nullptr) != 0) {
-    git_error_clear();
-    return nullptr;
-  }
-  std::string key(git_dir.ptr, git_dir.size);
-  git_buf_dispose(&git_dir);
-  auto [it, inserted] = repos_.try_emplace(key);
-  if (!inserted) return it->second.repo != nullptr ? &it->second : nullptr;
-
-  // A failure is cached too (null repo), so a broken repository is tried only once.
-  git_repository* repo = nullptr;
-  if (!OpenRepository(key, &repo)) return nullptr;
-  const char* workdir = git_repository_workdir(repo);
-  std::string canonical = workdir != nullptr ? Canonical(workdir) : "";
-  if (canonical.empty()) {  // bare repository or an unreachable work dir
-    git_repository_free(repo);
-    return nullptr;
-  }
-  it->second.repo = repo;
-  it->second.workdir = canonical;
-  return &it->second;
-}
+GitIgnore::~GitIgnore() = default;
 
 IgnoreScope GitIgnore::ScopeFor(const std::string& dir) {
   IgnoreScope scope;
-  std::string abs = Canonical(dir);
+  const std::string abs = Canonical(dir);
   if (abs.empty()) return scope;
-  const Repo* repo = Open(abs);
-  if (repo == nullptr) return scope;
-  if (abs == repo->workdir) {
-    scope.repo = repo->repo;
-    return scope;
+  const std::optional<GitLocation> location = FindGitLocation(abs);
+  if (!location) return scope;
+  auto [it, inserted] = repos_.try_emplace(location->workdir);
+  if (inserted) {
+    it->second = std::make_unique<IgnoreRepo>();
+    IgnoreRepo& repo = *it->second;
+    repo.workdir = location->workdir;
+    if (auto exclude = ReadIgnoreFile(location->common_dir + "/info/exclude", "")) {
+      repo.repo_files.push_back(std::move(*exclude));
+    }
+    const std::string excludes_file = ExcludesFile(config_, *location);
+    if (!excludes_file.empty()) {
+      if (auto global = ReadIgnoreFile(excludes_file, "")) {
+        repo.repo_files.push_back(std::move(*global));
+      }
+    }
   }
-  std::string prefix = repo->workdir == "/" ? "/" : repo->workdir + "/";
-  if (abs.compare(0, prefix.size(), prefix) != 0) return scope;  // e.g. inside .git itself
-  scope.repo = repo->repo;
+  scope.repo = it->second.get();
+  if (abs == location->workdir) return scope;
+  const std::string prefix = location->workdir == "/" ? "/" : location->workdir + "/";
   scope.rel_dir = abs.substr(prefix.size()) + "/";
   return scope;
 }
@@ -115,27 +137,43 @@ IgnoreScope GitIgnore::Child(const IgnoreScope& parent, std::string_view name) {
   return child;
 }
 
-bool GitIgnore::IsIgnored(const IgnoreScope& scope, std::string_view name, bool is_dir) const {
+bool GitIgnore::IsIgnored(const IgnoreScope& scope, std::string_view name, bool is_dir) {
   if (scope.repo == nullptr) return false;
+  const IgnoreDirRules& dir = RulesOf(scope.repo, scope.rel_dir);
+  if (dir.ignored) return true;
   std::string path;
-  path.reserve(scope.rel_dir.size() + name.size() + 1);
+  path.reserve(scope.rel_dir.size() + name.size());
   path.append(scope.rel_dir).append(name);
-  if (is_dir) path.push_back('/');
-  return Query(scope.repo, path);
+  return Decide(*scope.repo, dir, path, is_dir);
 }
 
-bool GitIgnore::IsScopeDirIgnored(const IgnoreScope& scope) const {
+bool GitIgnore::IsScopeDirIgnored(const IgnoreScope& scope) {
   if (scope.repo == nullptr || scope.rel_dir.empty()) return false;
-  return Query(scope.repo, scope.rel_dir);
+  return RulesOf(scope.repo, scope.rel_dir).ignored;
 }
 
-bool GitIgnore::Query(git_repository* repo, const std::string& rel_path) const {
-  int ignored = 0;
-  if (git_ignore_path_is_ignored(&ignored, repo, rel_path.c_str()) != 0) {
-    git_error_clear();
-    return false;
+// The rules of \a rel_dir ("" or "a/b/"), built from those of its parent on first use.
+const IgnoreDirRules& GitIgnore::RulesOf(IgnoreRepo* repo, const std::string& rel_dir) {
+  if (auto it = repo->dirs.find(rel_dir); it != repo->dirs.end()) return *it->second;
+  auto rules = std::make_unique<IgnoreDirRules>();
+  if (!rel_dir.empty()) {
+    // "a/b/" → parent "a/", own path "a/b".
+    const std::string path = rel_dir.substr(0, rel_dir.size() - 1);
+    const size_t slash = path.rfind('/');
+    const std::string parent_dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
+    const IgnoreDirRules& parent = RulesOf(repo, parent_dir);
+    rules->parent = &parent;
+    rules->ignored = parent.ignored || Decide(*repo, parent, path, /*is_dir=*/true);
   }
-  return ignored == 1;
+  // Below an ignored directory nothing can be re-included, so its .gitignore is not read.
+  if (!rules->ignored) {
+    if (auto own = ReadIgnoreFile(repo->workdir + "/" + rel_dir + ".gitignore", rel_dir)) {
+      rules->own = std::move(*own);
+    }
+  }
+  const IgnoreDirRules& out = *rules;
+  repo->dirs.emplace(rel_dir, std::move(rules));
+  return out;
 }
 
 }  // namespace kubeshift::discovery_internal

@@ -1,27 +1,36 @@
-// kubeshift — discovery: .gitignore rules through libgit2 (private to discovery).
+// kubeshift — discovery: .gitignore rules (private to discovery).
 #ifndef KUBESHIFT_DISCOVERY_GIT_IGNORE_H_
 #define KUBESHIFT_DISCOVERY_GIT_IGNORE_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 
-struct git_repository;
+#include "discovery/git_dir.h"
 
 namespace kubeshift::discovery_internal {
+
+struct IgnoreRepo;
+struct IgnoreDirRules;
 
 /// Where a walked directory sits in a git work tree: the repository whose ignore rules apply
 /// and the directory's path relative to the work dir ("" at the root, else "a/b/").
 struct IgnoreScope {
-  git_repository* repo = nullptr;  ///< null: no ignore rules apply
+  IgnoreRepo* repo = nullptr;  ///< null: no ignore rules apply
   std::string rel_dir;
 };
 
-/// Answers "does git ignore this path?" for a walk. Opens each repository once and owns it.
-/// Every libgit2 failure means "no ignore rules", never an error.
+/// Answers "does git ignore this path?" for a walk, as gitignore(5) describes it: the
+/// .gitignore files from the work dir down to the path's directory (deeper files and later
+/// lines win), then $GIT_COMMON_DIR/info/exclude, then core.excludesFile; a path below an
+/// ignored directory is ignored whatever a "!" pattern says. Reads the files itself (no
+/// libgit2) and each one once. An unreadable file means "no rules", never an error.
 class GitIgnore {
  public:
+  /// Reads the configuration files the environment names (GitConfigFiles::FromEnvironment).
   GitIgnore();
+  explicit GitIgnore(GitConfigFiles config);
   ~GitIgnore();
   GitIgnore(const GitIgnore&) = delete;
   GitIgnore& operator=(const GitIgnore&) = delete;
@@ -35,20 +44,17 @@ class GitIgnore {
 
   /// True when entry \a name of the scope's directory is ignored; \a is_dir selects
   /// directory-only patterns ("build/").
-  bool IsIgnored(const IgnoreScope& scope, std::string_view name, bool is_dir) const;
+  bool IsIgnored(const IgnoreScope& scope, std::string_view name, bool is_dir);
 
-  /// True when the scope's directory itself is ignored (false at the work dir root).
-  bool IsScopeDirIgnored(const IgnoreScope& scope) const;
+  /// True when the scope's directory itself, or one above it, is ignored (false at the
+  /// work dir root).
+  bool IsScopeDirIgnored(const IgnoreScope& scope);
 
  private:
-  struct Repo {
-    git_repository* repo = nullptr;
-    std::string workdir;  ///< canonical, without a trailing "/"
-  };
-  const Repo* Open(const std::string& abs_dir);
-  bool Query(git_repository* repo, const std::string& rel_path) const;
+  const IgnoreDirRules& RulesOf(IgnoreRepo* repo, const std::string& rel_dir);
 
-  std::map<std::string, Repo> repos_;  ///< by git dir, as git_repository_discover names it
+  GitConfigFiles config_;
+  std::map<std::string, std::unique_ptr<IgnoreRepo>> repos_;  ///< by work dir
 };
 
 }  // namespace kubeshift::discovery_internal

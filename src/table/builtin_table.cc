@@ -1,10 +1,13 @@
-// kubeshift — the built-in data files, --rules files, and today's date.
+// kubeshift — the built-in table (compiled at build time), --rules files, and today's date.
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "kubeshift/deprecation_table.h"
 #include "table/builtin_table_data.h"
@@ -21,13 +24,45 @@ bool LooksLikeDate(const char* text) {
   return true;
 }
 
+std::optional<Version> ToVersion(CompiledVersion version) {
+  if (version.major < 0) return std::nullopt;
+  return Version{version.major, version.minor};
+}
+
 }  // namespace
 
+// The data files were parsed and validated at build time (compile_table.cc); here the
+// compiled rows are only copied, which costs a few hundred thousand instructions where
+// yaml-cpp cost tens of millions.
 bool LoadBuiltinTable(DeprecationTable* table, std::string* error) {
-  for (size_t i = 0; i < kEmbeddedDataFileCount; ++i) {
-    const EmbeddedDataFile& file = kEmbeddedDataFiles[i];
-    if (!table->AddFile(file.name, file.text, error)) return false;
+  // The rows were checked against each other, not against rows loaded before them.
+  if (!table->entries().empty() || !table->releases().empty()) {
+    if (error) *error = "the built-in table must be loaded first, into an empty table";
+    return false;
   }
+  std::vector<ApiEntry> entries(kCompiledRowCount);
+  for (size_t i = 0; i < kCompiledRowCount; ++i) {
+    const CompiledRow& row = kCompiledRows[i];
+    ApiEntry& entry = entries[i];
+    entry.component = row.component;
+    entry.api_version = row.api_version;
+    entry.kind = row.kind;
+    entry.deprecated_in = ToVersion(row.deprecated_in);
+    entry.removed_in = ToVersion(row.removed_in);
+    entry.replacement = row.replacement;
+    entry.replacement_since = ToVersion(row.replacement_since);
+    entry.conversion = row.conversion;
+    entry.note = row.note;
+    entry.origin = row.origin;
+  }
+  std::vector<Release> releases(kCompiledReleaseCount);
+  for (size_t i = 0; i < kCompiledReleaseCount; ++i) {
+    const CompiledRelease& release = kCompiledReleases[i];
+    releases[i].component = release.component;
+    releases[i].version = *ToVersion(release.version);
+    releases[i].date = release.date;
+  }
+  table->AddValidated(std::move(entries), std::move(releases));
   return true;
 }
 

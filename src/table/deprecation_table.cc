@@ -394,14 +394,19 @@ bool DeprecationTable::AddFile(std::string_view name, std::string_view text,
       }
     }
   }
-  entries_.reserve(entries_.size() + file.entries.size());
-  for (ApiEntry& entry : file.entries) {
+  AddValidated(std::move(file.entries), std::move(file.releases));
+  return true;
+}
+
+void DeprecationTable::AddValidated(std::vector<ApiEntry> entries, std::vector<Release> releases) {
+  entries_.reserve(entries_.size() + entries.size());
+  index_.reserve(index_.size() + entries.size());
+  for (ApiEntry& entry : entries) {
     index_.emplace(RowKey(entry.api_version, entry.kind), entries_.size());
     entries_.push_back(std::move(entry));
   }
-  releases_.insert(releases_.end(), std::make_move_iterator(file.releases.begin()),
-                   std::make_move_iterator(file.releases.end()));
-  return true;
+  releases_.insert(releases_.end(), std::make_move_iterator(releases.begin()),
+                   std::make_move_iterator(releases.end()));
 }
 
 const ApiEntry* DeprecationTable::Find(std::string_view api_version,
