@@ -54,10 +54,12 @@ class FilesObject final : public tmpl::HostObject {
     }
     return nullptr;
   }
-  void Format(std::string* out) const override { tmpl::AppendValue(ToData(), out); }
-  Value ToData() const override {
+  void Format(std::string* out) const override { tmpl::AppendValue(Elements(), out); }
+  Value ToData() const override { return Elements(); }
+  // Go's map[string][]byte: ranged in path order, each file's bytes.
+  Value Elements() const override {
     tmpl::ValueMap map;
-    for (const auto& [name, data] : *files_) map.emplace(name, Value::String(data));
+    for (const auto& [name, data] : *files_) map.emplace(name, tmpl::BytesValue(data));
     return Value::Map(std::move(map));
   }
 
@@ -79,7 +81,11 @@ class FilesObject final : public tmpl::HostObject {
       return true;
     };
     Add("Get", {Param::kString}, get);
-    Add("GetBytes", {Param::kString}, get);
+    Add("GetBytes", {Param::kString}, [this](std::span<const Value> a, Value* out, std::string*) {
+      const std::string* data = Find(a[0].AsString());
+      *out = tmpl::BytesValue(data ? *data : "");
+      return true;
+    });
     Add("Glob", {Param::kString}, [this](std::span<const Value> a, Value* out, std::string*) {
       bool valid = true;
       GlobMatch(a[0].AsString(), "", &valid);

@@ -111,6 +111,9 @@ Executor::Flow Executor::WalkRange(const Value& dot, const BranchNode* node) {
   const size_t outer_mark = vars_.size();
   Value value;
   if (!EvalPipeline(dot, node->pipe.get(), &value)) return Flow::kError;
+  if (value.kind() == Value::Kind::kObject && value.AsObject().Elements().IsValid()) {
+    value = value.AsObject().Elements();  // a Go map or slice type: .Files.Glob, APIVersions
+  }
   const size_t mark = vars_.size();
   Flow flow = Flow::kNormal;
   bool ran = false;
