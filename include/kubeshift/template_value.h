@@ -30,7 +30,7 @@ struct OutputSpan {
   size_t begin = 0;   ///< first byte, in the output (or in the string that carries the span)
   size_t length = 0;
   std::shared_ptr<const TemplateSource> source;
-  size_t offset = 0;  ///< literal: source offset of the first byte; else: offset of the action
+  size_t offset = 0;  ///< literal: source offset of the first byte; else: the action's "{{"
   bool literal = false;  ///< bytes copied from template text: byte i came from offset + i
   std::shared_ptr<const CallFrame> call;  ///< include/template/tpl chain; null at top level
 };
