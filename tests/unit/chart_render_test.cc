@@ -78,6 +78,9 @@ TEST_CASE("context: .Files is a Go map of []byte: ranged, len'd, indexed", "[cha
         "# \"eg==\" \"z\"");
   CHECK(with("# {{ b64enc (.Files.GetBytes \"files/b.conf\") }}").find("wrong type for value; expected string; got []uint8") !=
         std::string::npos);
+  // Sprig's dict functions take map[string]interface{}, which a files map is not.
+  CHECK(with("# {{ keys .Files }}").find("wrong type for value; expected map[string]interface {}; got engine.files") !=
+        std::string::npos);
 }
 
 TEST_CASE("context: .Capabilities.APIVersions is a Go []string", "[chart_render]") {
