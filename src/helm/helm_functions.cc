@@ -21,7 +21,10 @@ std::string TrimFinalNewline(std::string s) {
 // has another shape.
 // The JSON type name Go's decoder reports for \a v.
 std::string JsonTypeName(const Value& v) {
-  return v.IsMap() ? "object" : v.IsList() ? "array" : v.IsString() ? "string" : v.kind() == Value::Kind::kBool ? "bool" : "number";
+  if (v.IsMap()) return "object";
+  if (v.IsList()) return "array";
+  if (v.IsString()) return "string";
+  return v.kind() == Value::Kind::kBool ? "bool" : "number";
 }
 
 bool YamlInto(const std::string& text, Value::Kind want, Value* out, std::string* error) {

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "helm/go_format.h"
+#include "helm/hashes.h"
 #include "kubeshift/template_engine.h"
 #include "kubeshift/template_value.h"
 
@@ -182,20 +183,7 @@ class BytesObject final : public HostObject {
     }
     out->push_back(']');
   }
-  Value ToData() const override {  // encoding/json writes a []byte as base64
-    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (size_t i = 0; i < bytes_.size(); i += 3) {
-      uint32_t n = static_cast<unsigned char>(bytes_[i]) << 16;
-      if (i + 1 < bytes_.size()) n |= static_cast<unsigned char>(bytes_[i + 1]) << 8;
-      if (i + 2 < bytes_.size()) n |= static_cast<unsigned char>(bytes_[i + 2]);
-      out += kAlphabet[(n >> 18) & 63];
-      out += kAlphabet[(n >> 12) & 63];
-      out += i + 1 < bytes_.size() ? kAlphabet[(n >> 6) & 63] : '=';
-      out += i + 2 < bytes_.size() ? kAlphabet[n & 63] : '=';
-    }
-    return Value::String(std::move(out));
-  }
+  Value ToData() const override { return Value::String(Base64Encode(bytes_)); }  // encoding/json's []byte
   Value Elements() const override {
     ValueList items;
     items.reserve(bytes_.size());
