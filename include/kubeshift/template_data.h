@@ -21,6 +21,10 @@ enum class NumberMode {
 /// An empty document gives an empty map. False with \a error on a syntax error.
 bool ValueFromYaml(std::string_view text, NumberMode mode, Value* out, std::string* error);
 
+/// Like ValueFromYaml, but an empty or null document gives nil (what sigs.k8s.io/yaml turns
+/// into JSON null: fromYaml and fromYamlArray then keep their empty result).
+bool ValueFromYamlDocument(std::string_view text, NumberMode mode, Value* out, std::string* error);
+
 /// Parses JSON as Go's encoding/json decodes into interface{}: numbers are float64.
 bool ValueFromJson(std::string_view text, Value* out, std::string* error);
 

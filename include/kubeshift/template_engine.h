@@ -99,7 +99,7 @@ struct TemplateSource {
 /// One include / template / tpl call in progress: where it was called from.
 struct CallFrame {
   std::shared_ptr<const TemplateSource> source;  ///< the calling template
-  size_t offset = 0;                             ///< the call's action, in source->text
+  size_t offset = 0;                             ///< the "{{" of the action making the call
   std::string callee;                            ///< the template called ("" for tpl)
   std::shared_ptr<const CallFrame> parent;
 };

@@ -30,7 +30,7 @@ struct OutputSpan {
   size_t begin = 0;   ///< first byte, in the output (or in the string that carries the span)
   size_t length = 0;
   std::shared_ptr<const TemplateSource> source;
-  size_t offset = 0;  ///< literal: source offset of the first byte; else: offset of the action
+  size_t offset = 0;  ///< literal: source offset of the first byte; else: the action's "{{"
   bool literal = false;  ///< bytes copied from template text: byte i came from offset + i
   std::shared_ptr<const CallFrame> call;  ///< include/template/tpl chain; null at top level
 };
@@ -128,7 +128,17 @@ class HostObject {
   virtual void Format(std::string* out) const = 0;
   /// The value toJson/toYaml encode (Go marshals the struct's exported fields); invalid: "{}".
   virtual Value ToData() const { return Value(); }
+  /// For an object of a Go map or slice type (Helm's files, chartutil.VersionSet, []byte): its
+  /// elements as a map or list value, which range, len, index and truth use. Invalid for
+  /// structs and pointers.
+  virtual Value Elements() const { return Value(); }
+  /// For a Go []byte: its bytes (Sprig's strval, printf %s); nullptr otherwise.
+  virtual const std::string* Bytes() const { return nullptr; }
 };
+
+/// A Go []byte value (what .Files.GetBytes returns and .Files.Glob maps paths to): printed
+/// as "[104 105]", encoded by toJson as base64, turned back into text by toString.
+Value BytesValue(std::string bytes);
 
 /// Go reflect.DeepEqual on template values.
 bool DeepEqual(const Value& a, const Value& b);

@@ -1,5 +1,6 @@
 // .Files (Helm's engine.files): the chart's non-template files and their methods.
 #include "chart/glob.h"
+#include "helm/hashes.h"
 #include "chart/host_objects.h"
 #include "kubeshift/template_data.h"
 
@@ -8,27 +9,6 @@ namespace {
 
 using tmpl::Function;
 using tmpl::Param;
-
-std::string Base64(std::string_view in) {
-  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    const uint32_t n = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8) | uint8_t(in[i + 2]);
-    for (int shift : {18, 12, 6, 0}) out += kAlphabet[(n >> shift) & 63];
-  }
-  if (i + 1 == in.size()) {
-    const uint32_t n = uint8_t(in[i]) << 16;
-    out += kAlphabet[(n >> 18) & 63];
-    out += kAlphabet[(n >> 12) & 63];
-    out += "==";
-  } else if (i + 2 == in.size()) {
-    const uint32_t n = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8);
-    for (int shift : {18, 12, 6}) out += kAlphabet[(n >> shift) & 63];
-    out += '=';
-  }
-  return out;
-}
 
 std::string BaseName(const std::string& path) {
   size_t slash = path.rfind('/');
@@ -54,10 +34,12 @@ class FilesObject final : public tmpl::HostObject {
     }
     return nullptr;
   }
-  void Format(std::string* out) const override { tmpl::AppendValue(ToData(), out); }
-  Value ToData() const override {
+  void Format(std::string* out) const override { tmpl::AppendValue(Elements(), out); }
+  Value ToData() const override { return Elements(); }
+  // Go's map[string][]byte: ranged in path order, each file's bytes.
+  Value Elements() const override {
     tmpl::ValueMap map;
-    for (const auto& [name, data] : *files_) map.emplace(name, Value::String(data));
+    for (const auto& [name, data] : *files_) map.emplace(name, tmpl::BytesValue(data));
     return Value::Map(std::move(map));
   }
 
@@ -79,7 +61,11 @@ class FilesObject final : public tmpl::HostObject {
       return true;
     };
     Add("Get", {Param::kString}, get);
-    Add("GetBytes", {Param::kString}, get);
+    Add("GetBytes", {Param::kString}, [this](std::span<const Value> a, Value* out, std::string*) {
+      const std::string* data = Find(a[0].AsString());
+      *out = tmpl::BytesValue(data ? *data : "");
+      return true;
+    });
     Add("Glob", {Param::kString}, [this](std::span<const Value> a, Value* out, std::string*) {
       bool valid = true;
       GlobMatch(a[0].AsString(), "", &valid);
@@ -115,7 +101,9 @@ class FilesObject final : public tmpl::HostObject {
     });
     Add("AsSecrets", {}, [this](std::span<const Value>, Value* out, std::string*) {
       tmpl::ValueMap map;
-      for (const auto& [name, data] : *files_) map.insert_or_assign(BaseName(name), Value::String(Base64(data)));
+      for (const auto& [name, data] : *files_) {
+        map.insert_or_assign(BaseName(name), Value::String(tmpl::Base64Encode(data)));
+      }
       *out = Value::String(ToYamlMap(std::move(map)));
       return true;
     });

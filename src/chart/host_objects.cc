@@ -94,6 +94,7 @@ class VersionSet final : public HostObject {
   std::string_view KindName() const override { return "slice"; }
   const Function* Method(std::string_view name) const override { return name == "Has" ? &has_ : nullptr; }
   void Format(std::string* out) const override { tmpl::AppendValue(ToData(), out); }
+  Value Elements() const override { return ToData(); }  // Go's []string
   Value ToData() const override {
     tmpl::ValueList items;
     for (const std::string& v : versions_) items.push_back(Value::String(v));

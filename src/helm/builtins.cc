@@ -134,6 +134,9 @@ bool IndexFn(CallContext&, std::span<const Value> args, Value* out, std::string*
   }
   for (size_t i = 1; i < args.size(); ++i) {
     const Value index = Indirect(args[i]);
+    if (item.kind() == Value::Kind::kObject && item.AsObject().Elements().IsValid()) {
+      item = item.AsObject().Elements();  // a Go map or slice type: .Files, APIVersions
+    }
     if (item.IsNil()) {
       *error = "index of nil pointer";
       return false;

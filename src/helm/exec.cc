@@ -45,6 +45,7 @@ bool Executor::Errorf(const std::string& message) {
 
 Executor::Flow Executor::Walk(const Value& dot, const Node* node) {
   node_ = node;
+  if (node->type != NodeType::kText && node->type != NodeType::kList) action_ = node->delim;
   switch (node->type) {
     case NodeType::kAction: {
       const auto* action = static_cast<const ActionNode*>(node);
@@ -111,6 +112,9 @@ Executor::Flow Executor::WalkRange(const Value& dot, const BranchNode* node) {
   const size_t outer_mark = vars_.size();
   Value value;
   if (!EvalPipeline(dot, node->pipe.get(), &value)) return Flow::kError;
+  if (value.kind() == Value::Kind::kObject && value.AsObject().Elements().IsValid()) {
+    value = value.AsObject().Elements();  // a Go map or slice type: .Files.Glob, APIVersions
+  }
   const size_t mark = vars_.size();
   Flow flow = Flow::kNormal;
   bool ran = false;
@@ -171,7 +175,7 @@ Executor::Flow Executor::WalkTemplate(const Value& dot, const TemplateNode* node
   }
   Value new_dot;
   if (!EvalPipeline(dot, node->pipe.get(), &new_dot)) return Flow::kError;  // its variables persist
-  auto frame = std::make_shared<CallFrame>(CallFrame{tree_->source, node->pos, node->name, frame_});
+  auto frame = std::make_shared<CallFrame>(CallFrame{tree_->source, node->delim, node->name, frame_});
   std::string unused;
   return RunNested(*tree, new_dot, std::move(frame), out_, &unused) ? Flow::kNormal : Flow::kError;
 }
@@ -184,6 +188,7 @@ bool Executor::RunNested(const Tree& tree, const Value& dot, std::shared_ptr<con
   Output* saved_out = std::exchange(out_, out);
   std::shared_ptr<const CallFrame> saved_frame = std::exchange(frame_, std::move(frame));
   const Node* saved_call = call_node_;
+  const size_t saved_action = action_;
   ++depth_;
   const bool ok = Walk(dot, tree.root.get()) != Flow::kError;
   --depth_;
@@ -193,12 +198,13 @@ bool Executor::RunNested(const Tree& tree, const Value& dot, std::shared_ptr<con
   out_ = saved_out;
   frame_ = std::move(saved_frame);
   call_node_ = saved_call;
+  action_ = saved_action;
   return ok;
 }
 
 bool Executor::PrintValue(const Node* node, const Value& value) {
   node_ = node;
-  const Origin origin = OriginAt(node->pos);
+  const Origin origin = OriginAt(action_);
   if (!value.IsValid()) {
     out_->AppendGenerated("<no value>", origin);
   } else if (value.kind() == Value::Kind::kFunction) {
@@ -255,7 +261,7 @@ bool Executor::Include(std::string_view name, const Value& data, Value* out, std
   }
   ++count;
   auto frame = std::make_shared<CallFrame>(
-      CallFrame{tree_->source, call_node_ ? call_node_->pos : 0, std::string(name), frame_});
+      CallFrame{tree_->source, action_, std::string(name), frame_});
   Output output;
   const bool ok = RunNested(*tree, data.IsNil() ? Value() : data, std::move(frame), &output, error);
   --included_[std::string(name)];
@@ -291,7 +297,7 @@ bool Executor::Tpl(std::string_view text, const Value& data, Value* out, std::st
     *error = "exceeded maximum template depth (" + std::to_string(options_.max_depth) + ")";
     return false;
   }
-  auto frame = std::make_shared<CallFrame>(CallFrame{tree_->source, call_node_ ? call_node_->pos : 0, "", frame_});
+  auto frame = std::make_shared<CallFrame>(CallFrame{tree_->source, action_, "", frame_});
   Output output;
   overlays_.push_back(&trees);
   std::string nested_error;

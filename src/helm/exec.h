@@ -91,6 +91,7 @@ class Executor final : public CallContext {
   const Tree* tree_ = nullptr;
   const Node* node_ = nullptr;       // the node being evaluated, for error context
   const Node* call_node_ = nullptr;  // the command whose function is running
+  size_t action_ = 0;                // the "{{" of the statement being run: output and calls map there
   std::vector<Var> vars_;
   int depth_ = 0;
   Output* out_ = nullptr;

@@ -256,6 +256,11 @@ void FormatArg(const Spec& spec, const Value& v, std::string* out) {
       return;
     }
     case Value::Kind::kObject:
+      // fmt prints a []byte like a string for %s, %q, %x and %X.
+      if (const std::string* bytes = v.AsObject().Bytes(); bytes && spec.verb != 'v' && spec.verb != 'd') {
+        return FormatArg(spec, Value::String(*bytes), out);
+      }
+      [[fallthrough]];
     case Value::Kind::kFunction:
       if (spec.verb == 'v' || spec.verb == 's') Pad(spec, ToString(v), out);
       else BadVerb(spec, v, out);

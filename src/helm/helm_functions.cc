@@ -19,17 +19,23 @@ std::string TrimFinalNewline(std::string s) {
 
 // sigs.k8s.io/yaml.Unmarshal into a map or a list: the JSON step's error when the document
 // has another shape.
+// The JSON type name Go's decoder reports for \a v.
+std::string JsonTypeName(const Value& v) {
+  if (v.IsMap()) return "object";
+  if (v.IsList()) return "array";
+  if (v.IsString()) return "string";
+  return v.kind() == Value::Kind::kBool ? "bool" : "number";
+}
+
 bool YamlInto(const std::string& text, Value::Kind want, Value* out, std::string* error) {
-  if (!ValueFromYaml(text, NumberMode::kJson, out, error)) {
+  if (!ValueFromYamlDocument(text, NumberMode::kJson, out, error)) {
     *error = "error converting YAML to JSON: " + *error;
     return false;
   }
   if (out->IsNil() && want == Value::Kind::kMap) *out = Value::Map();
   if (out->IsNil() && want == Value::Kind::kList) *out = Value::List({});
   if (out->kind() != want) {
-    const std::string got = out->IsMap() ? "object" : out->IsList() ? "array" : out->IsString() ? "string"
-                            : out->kind() == Value::Kind::kBool ? "bool" : "number";
-    *error = "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal " + got +
+    *error = "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal " + JsonTypeName(*out) +
              " into Go value of type " + (want == Value::Kind::kMap ? "map[string]interface {}" : "[]interface {}");
     return false;
   }
@@ -40,7 +46,7 @@ bool JsonInto(const std::string& text, Value::Kind want, Value* out, std::string
   if (!ValueFromJson(text, out, error)) return false;
   if (out->IsNil()) *out = want == Value::Kind::kMap ? Value::Map() : Value::List({});
   if (out->kind() != want) {
-    *error = std::string("json: cannot unmarshal into Go value of type ") +
+    *error = "json: cannot unmarshal " + JsonTypeName(*out) + " into Go value of type " +
              (want == Value::Kind::kMap ? "map[string]interface {}" : "[]interface {}");
     return false;
   }

@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -152,6 +153,151 @@ Value FromRapid(const rapidjson::Value& v) {
   return Value::Nil();
 }
 
+// Go's quoteChar, as its JSON syntax errors print the offending byte.
+std::string QuoteChar(unsigned char c) {
+  if (c == '\'') return "'\\''";
+  if (c == '"') return "'\"'";
+  std::string quoted = QuoteGo(std::string(1, static_cast<char>(c)));
+  return "'" + quoted.substr(1, quoted.size() - 2) + "'";
+}
+
+// The syntax error Go's encoding/json scanner reports for \a text (checkValid runs before
+// decoding), in Go's words. Empty when the text is valid JSON.
+class GoJsonSyntax {
+ public:
+  explicit GoJsonSyntax(std::string_view text) : s_(text) {}
+  std::string Check() {
+    if (Value() && (SkipSpace(), i_ < s_.size())) Fail("after top-level value");
+    return error_;
+  }
+
+ private:
+  bool Eof() { return i_ >= s_.size() ? (error_ = "unexpected end of JSON input", true) : false; }
+  bool Fail(const char* context) {
+    error_ = "invalid character " + QuoteChar(static_cast<unsigned char>(s_[i_])) + " " + context;
+    return false;
+  }
+  void SkipSpace() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
+  }
+  bool Digits() {
+    const size_t start = i_;
+    while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
+    return i_ > start;
+  }
+  bool Value() {
+    SkipSpace();
+    if (Eof()) return false;
+    switch (s_[i_]) {
+      case '{': return Object();
+      case '[': return Array();
+      case '"': return String();
+      case 't': return Literal("true");
+      case 'f': return Literal("false");
+      case 'n': return Literal("null");
+      default:
+        if (s_[i_] == '-' || (s_[i_] >= '0' && s_[i_] <= '9')) return Number();
+        return Fail("looking for beginning of value");
+    }
+  }
+  bool Literal(std::string_view word) {
+    for (size_t k = 1; k < word.size(); ++k) {
+      ++i_;
+      if (Eof()) return false;
+      if (s_[i_] != word[k]) {
+        const std::string context = "in literal " + std::string(word) + " (expecting " + QuoteChar(word[k]) + ")";
+        return Fail(context.c_str());
+      }
+    }
+    ++i_;
+    return true;
+  }
+  bool Number() {
+    if (s_[i_] == '-') {
+      ++i_;
+      if (Eof()) return false;
+      if (s_[i_] < '0' || s_[i_] > '9') return Fail("in numeric literal");
+    }
+    if (s_[i_] == '0') ++i_;
+    else Digits();
+    if (i_ < s_.size() && s_[i_] == '.') {
+      ++i_;
+      if (Eof()) return false;
+      if (!Digits()) return Fail("after decimal point in numeric literal");
+    }
+    if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
+      ++i_;
+      if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
+      if (Eof()) return false;
+      if (!Digits()) return Fail("in exponent of numeric literal");
+    }
+    return true;
+  }
+  bool String() {
+    ++i_;
+    while (true) {
+      if (Eof()) return false;
+      const unsigned char c = static_cast<unsigned char>(s_[i_]);
+      if (c == '"') return ++i_, true;
+      if (c < 0x20) return Fail("in string literal");
+      ++i_;
+      if (c != '\\') continue;
+      if (Eof()) return false;
+      const char e = s_[i_];
+      if (e == 'u') {
+        for (int k = 0; k < 4; ++k) {
+          ++i_;
+          if (Eof()) return false;
+          if (!std::isxdigit(static_cast<unsigned char>(s_[i_]))) return Fail("in \\u hexadecimal character escape");
+        }
+      } else if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) {
+        return Fail("in string escape code");
+      }
+      ++i_;
+    }
+  }
+  bool Array() {
+    ++i_;
+    SkipSpace();
+    if (Eof()) return false;
+    if (s_[i_] == ']') return ++i_, true;
+    while (true) {
+      if (!Value()) return false;
+      SkipSpace();
+      if (Eof()) return false;
+      if (s_[i_] == ']') return ++i_, true;
+      if (s_[i_] != ',') return Fail("after array element");
+      ++i_;
+    }
+  }
+  bool Object() {
+    ++i_;
+    SkipSpace();
+    if (Eof()) return false;
+    if (s_[i_] == '}') return ++i_, true;
+    while (true) {
+      SkipSpace();
+      if (Eof()) return false;
+      if (s_[i_] != '"') return Fail("looking for beginning of object key string");
+      if (!String()) return false;
+      SkipSpace();
+      if (Eof()) return false;
+      if (s_[i_] != ':') return Fail("after object key");
+      ++i_;
+      if (!Value()) return false;
+      SkipSpace();
+      if (Eof()) return false;
+      if (s_[i_] == '}') return ++i_, true;
+      if (s_[i_] != ',') return Fail("after object key:value pair");
+      ++i_;
+    }
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+  std::string error_;
+};
+
 }  // namespace
 
 bool ToJson(const Value& value, JsonStyle style, std::string* out, std::string* error) {
@@ -169,6 +315,8 @@ bool ValueFromJson(std::string_view text, Value* out, std::string* error) {
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
   if (doc.HasParseError()) {
+    *error = GoJsonSyntax(text).Check();
+    if (!error->empty()) return false;
     if (doc.GetParseError() == rapidjson::kParseErrorDocumentEmpty) {
       *error = "unexpected end of JSON input";
     } else {

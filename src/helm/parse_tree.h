@@ -25,7 +25,8 @@ struct Node {
   virtual void Write(std::string* out) const = 0;
   std::string String() const;
   NodeType type;
-  size_t pos;
+  size_t pos;        ///< Go's position: the first token of the node
+  size_t delim = 0;  ///< statements (action, if, range, with, template): their "{{"
 };
 using NodePtr = std::unique_ptr<Node>;
 

@@ -139,6 +139,7 @@ NodePtr Parser::TextOrAction() {
     case ItemType::kLeftDelim: {
       state_.action_line = token.line;
       NodePtr action = Action();
+      if (action) action->delim = token.pos;
       state_.action_line = 0;
       return action;
     }
@@ -217,6 +218,7 @@ NodePtr Parser::Control(NodeType type, std::string_view context) {
       node->else_list = std::make_unique<ListNode>(next->pos);
       NodePtr chained = Control(type, context);
       if (!chained) return nullptr;
+      chained->delim = next->delim;  // {{else if …}}
       node->else_list->nodes.push_back(std::move(chained));
     } else {
       node->else_list = ItemList(&next);

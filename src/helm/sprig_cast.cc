@@ -8,7 +8,11 @@
 
 namespace kubeshift::tmpl {
 
-std::string Strval(const Value& v) { return v.IsString() ? v.AsString() : ToString(v); }
+std::string Strval(const Value& v) {
+  if (v.IsString()) return v.AsString();
+  if (v.kind() == Value::Kind::kObject && v.AsObject().Bytes()) return *v.AsObject().Bytes();
+  return ToString(v);
+}
 
 std::vector<std::string> Strslice(const Value& v) {
   std::vector<std::string> out;

@@ -19,6 +19,22 @@ struct Compiled {
   std::map<std::string, int> names;  // (?P<name>) groups
 };
 
+// The length of a repetition "{n}", "{n,}" or "{n,m}" at the start of \a s, or 0.
+size_t RepeatLength(std::string_view s) {
+  size_t i = 1;
+  auto digits = [&] {
+    const size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > start;
+  };
+  if (!digits()) return 0;
+  if (i < s.size() && s[i] == ',') {
+    ++i;
+    digits();
+  }
+  return i < s.size() && s[i] == '}' ? i + 1 : 0;
+}
+
 bool Translate(std::string_view expr, std::string* out, std::regex::flag_type* flags, std::map<std::string, int>* names,
                std::string* error) {
   *flags = std::regex::ECMAScript;
@@ -66,6 +82,18 @@ bool Translate(std::string_view expr, std::string* out, std::regex::flag_type* f
         continue;
       }
       if (!expr.substr(i).starts_with("(?")) ++group;
+    }
+    if (c == '{' || c == '}') {
+      // RE2 reads a brace that does not start {n}, {n,} or {n,m} as a literal; ECMAScript
+      // (libstdc++) does not, so escape it.
+      const size_t len = c == '{' ? RepeatLength(expr.substr(i)) : 0;
+      if (len > 0) {
+        out->append(expr.substr(i, len));
+        i += len - 1;
+      } else {
+        *out += std::string{'\\', c};
+      }
+      continue;
     }
     if (c == '.' && dot_all) {
       *out += "[\\s\\S]";

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "helm/go_format.h"
+#include "helm/hashes.h"
 #include "kubeshift/template_engine.h"
 #include "kubeshift/template_value.h"
 
@@ -138,6 +139,10 @@ int64_t Value::Length() const {
     case Kind::kString: return static_cast<int64_t>(AsString().size());
     case Kind::kList: return static_cast<int64_t>(AsList().size());
     case Kind::kMap: return static_cast<int64_t>(AsMap().size());
+    case Kind::kObject: {
+      const Value elements = AsObject().Elements();
+      return elements.IsValid() ? elements.Length() : -1;
+    }
     default: return -1;
   }
 }
@@ -153,7 +158,7 @@ bool Value::Truth() const {
     case Kind::kString:
     case Kind::kList:
     case Kind::kMap: return Length() > 0;
-    case Kind::kObject:
+    case Kind::kObject: return Length() != 0;  // a Go map or slice is false when empty; a struct never
     case Kind::kFunction: return true;
   }
   return false;
@@ -162,6 +167,38 @@ bool Value::Truth() const {
 bool Value::Empty() const { return !Truth(); }
 
 bool HostObject::Field(std::string_view, Value*) const { return false; }
+
+namespace {
+
+class BytesObject final : public HostObject {
+ public:
+  explicit BytesObject(std::string bytes) : bytes_(std::move(bytes)) {}
+  std::string TypeName() const override { return "[]uint8"; }
+  std::string_view KindName() const override { return "slice"; }
+  void Format(std::string* out) const override {
+    out->push_back('[');
+    for (size_t i = 0; i < bytes_.size(); ++i) {
+      if (i > 0) out->push_back(' ');
+      *out += std::to_string(static_cast<unsigned char>(bytes_[i]));
+    }
+    out->push_back(']');
+  }
+  Value ToData() const override { return Value::String(Base64Encode(bytes_)); }  // encoding/json's []byte
+  Value Elements() const override {
+    ValueList items;
+    items.reserve(bytes_.size());
+    for (char c : bytes_) items.push_back(Value::Int(static_cast<unsigned char>(c)));
+    return Value::List(std::move(items));
+  }
+  const std::string* Bytes() const override { return &bytes_; }
+
+ private:
+  std::string bytes_;
+};
+
+}  // namespace
+
+Value BytesValue(std::string bytes) { return Value::Object(std::make_shared<BytesObject>(std::move(bytes))); }
 const Function* HostObject::Method(std::string_view) const { return nullptr; }
 
 bool DeepEqual(const Value& a, const Value& b) {

@@ -67,11 +67,11 @@ std::string ValidUtf8(std::string_view s) {
 }
 
 // A float after the JSON round trip: integral values JSON writes without a fraction come
-// back as YAML ints.
+// back as YAML ints, with the digits JSON wrote (Go's shortest form: 1.2345678901234567e19
+// is written 12345678901234567000, not the float's exact value 12345678901234567168).
 std::string FloatText(double f) {
-  if (f == std::trunc(f) && std::fabs(f) < 1e21) {
-    if (f >= -9.2233720368547758e18 && f < 9.2233720368547758e18) return std::to_string(static_cast<int64_t>(f));
-    if (f >= 0 && f < 1.8446744073709552e19) return std::to_string(static_cast<uint64_t>(f));
+  if (f == std::trunc(f) && std::fabs(f) < 1e21 && f >= -9.2233720368547758e18 && f < 1.8446744073709552e19) {
+    return f == 0 ? "0" : FormatFloat(f, 'f', -1);
   }
   return FormatFloat(f, 'g', -1);
 }

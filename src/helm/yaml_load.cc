@@ -99,14 +99,23 @@ Value Convert(const YamlNode& node, NumberMode mode) {
 }  // namespace
 
 bool ValueFromYaml(std::string_view text, NumberMode mode, Value* out, std::string* error) {
+  if (!ValueFromYamlDocument(text, mode, out, error)) return false;
+  if (out->IsNil()) *out = Value::Map();
+  return true;
+}
+
+bool ValueFromYamlDocument(std::string_view text, NumberMode mode, Value* out, std::string* error) {
   YamlDocument doc;
   ScanError scan_error;
   if (!ParseYamlTree(text, Range{0, text.size()}, &doc, &scan_error)) {
     const size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + std::min(scan_error.offset, text.size()), '\n'));
-    *error = "yaml: line " + std::to_string(line) + ": " + scan_error.message;
+    // yaml-cpp's words for the most common mistake, in go-yaml's (what Helm prints).
+    const std::string message =
+        scan_error.message == "illegal map value" ? "mapping values are not allowed in this context" : scan_error.message;
+    *error = "yaml: line " + std::to_string(line) + ": " + message;
     return false;
   }
-  *out = doc.root.IsNull() ? Value::Map() : Convert(doc.root, mode);
+  *out = doc.root.IsNull() ? Value::Nil() : Convert(doc.root, mode);
   return true;
 }
 

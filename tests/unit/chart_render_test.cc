@@ -57,6 +57,47 @@ TEST_CASE("context: .Files", "[chart_render]") {
   CHECK(with("{{ (.Files.Glob \"nothing/*\").AsConfig }}") == "{}");
 }
 
+TEST_CASE("context: .Files is a Go map of []byte: ranged, len'd, indexed", "[chart_render]") {
+  std::vector<ChartFile> files = {kChartYaml, {"files/a.conf", "x=1\n"}, {"files/b.conf", "z"}, {"templates/t.yaml", ""}};
+  auto with = [&files](const std::string& text) {
+    std::vector<ChartFile> copy = files;
+    copy.back().data = text;
+    return Render(copy, "app/templates/t.yaml");
+  };
+  CHECK(with("# {{ range $path, $bytes := .Files.Glob \"files/*\" }}{{ $path }}={{ toString $bytes | trim }};{{ end }}") ==
+        "# files/a.conf=x=1;files/b.conf=z;");
+  CHECK(with("# {{ len (.Files.Glob \"files/*.conf\") }} {{ len .Files }}") == "# 2 2");
+  CHECK(with("# {{ index (.Files.Glob \"files/*\") \"files/b.conf\" | toString }}") == "# z");
+  CHECK(with("# {{ if .Files.Glob \"nothing/*\" }}yes{{ else }}no{{ end }} {{ empty (.Files.Glob \"nothing/*\") }}") ==
+        "# no true");
+  // GetBytes and the glob's values are []byte: printed as numbers, strings for %s and toString.
+  CHECK(with("# {{ .Files.GetBytes \"files/b.conf\" }} {{ typeOf (.Files.GetBytes \"files/b.conf\") }}") == "# [122] []uint8");
+  CHECK(with("# {{ printf \"%s|%q\" (.Files.GetBytes \"files/b.conf\") (.Files.GetBytes \"files/b.conf\") }}") ==
+        "# z|\"z\"");
+  CHECK(with("# {{ .Files.GetBytes \"files/b.conf\" | toJson }} {{ quote (.Files.GetBytes \"files/b.conf\") }}") ==
+        "# \"eg==\" \"z\"");
+  CHECK(with("# {{ b64enc (.Files.GetBytes \"files/b.conf\") }}").find("wrong type for value; expected string; got []uint8") !=
+        std::string::npos);
+  // Sprig's dict functions take map[string]interface{}, which a files map is not.
+  CHECK(with("# {{ keys .Files }}").find("wrong type for value; expected map[string]interface {}; got engine.files") !=
+        std::string::npos);
+}
+
+TEST_CASE("context: .Capabilities.APIVersions is a Go []string", "[chart_render]") {
+  std::shared_ptr<Chart> chart;
+  ChartError error;
+  REQUIRE(LoadChartFiles({kChartYaml, {"templates/t.yaml",
+                                       "# {{ len .Capabilities.APIVersions }} {{ range .Capabilities.APIVersions }}[{{ . }}]{{ end }} "
+                                       "{{ index .Capabilities.APIVersions 1 }} {{ .Capabilities.APIVersions.Has \"apps/v1\" }}"}},
+                         "/c", &chart, &error));
+  RenderOptions options;
+  options.capabilities.api_versions = {"v1", "apps/v1"};
+  RenderedChart out;
+  REQUIRE(RenderChart(chart.get(), Value::Map(), options, &out, &error));
+  REQUIRE(out.files.size() == 1);
+  CHECK(out.files[0].result.text == "# 2 [v1][apps/v1] apps/v1 true");
+}
+
 TEST_CASE("context: subchart values, globals, .Subcharts and the shared define namespace", "[chart_render]") {
   std::vector<ChartFile> files = {
       kChartYaml,

@@ -78,7 +78,7 @@ TEST_CASE("source map: text from an included helper keeps the include chain", "[
   REQUIRE(span->call != nullptr);
   CHECK(span->call->callee == "chart.apiVersion");
   CHECK(span->call->source->name == "chart/templates/deploy.yaml");
-  CHECK(span->call->offset == kDeploy.find("include \"chart.apiVersion\""));
+  CHECK(span->call->offset == kDeploy.find("{{ include \"chart.apiVersion\""));
   CHECK(span->call->parent == nullptr);
 }
 
@@ -90,12 +90,52 @@ TEST_CASE("source map: nindent keeps the provenance of the included text", "[tem
   CHECK(r.result.SpanAt(tier)->call->callee == "chart.labels");
   // The value printed inside the helper is attributed to the helper's action.
   const size_t shop = r.result.text.find("shop");
-  CHECK(Origin(r.result, shop) == "chart/templates/_helpers.tpl@" + std::to_string(kHelpers.find(".name")));
+  CHECK(Origin(r.result, shop) == "chart/templates/_helpers.tpl@" + std::to_string(kHelpers.find("{{ .name")));
   CHECK_FALSE(r.result.SpanAt(shop)->literal);
   // The indentation nindent added belongs to the action that called nindent.
   const size_t indent = r.result.text.find("    tier");
-  CHECK(Origin(r.result, indent) == "chart/templates/deploy.yaml@" + std::to_string(kDeploy.find("include \"chart.labels\"")));
+  CHECK(Origin(r.result, indent) == "chart/templates/deploy.yaml@" + std::to_string(kDeploy.find("{{- include \"chart.labels\"")));
   CHECK(r.result.SpanAt(indent)->call == nullptr);
+}
+
+TEST_CASE("source map: an action's bytes map to its {{, whatever the statement", "[template_source_map]") {
+  TemplateSet set;
+  TemplateError error;
+  const std::string text =
+      "a: {{- \" x\" }}\n"
+      "{{ if .no }}n{{ else if .yes }}b: {{ printf \"%s\" \"y\" | upper }}{{ end }}\n"
+      "{{ range .list }}c: {{ . }}{{ end }}\n"
+      "{{ with .yes }}{{ template \"t\" }}{{ end }}\n"
+      "{{ if (include \"t\" .) }}d{{ end }}\n";
+  REQUIRE(set.Parse("main", text, &error));
+  REQUIRE(set.Parse("helpers", "{{ define \"t\" }}T{{ end }}", &error));
+  const Value data = Value::Map({{"yes", Value::Bool(true)}, {"list", Value::List({Value::String("z")})}});
+  RenderResult result;
+  REQUIRE(set.Execute("main", data, ExecOptions{}, &result, &error));
+  CHECK(result.text == "a: x\nb: Y\nc: z\nT\nd\n");
+  CHECK(result.SpanAt(2)->offset == text.find("{{- \" x\""));
+  CHECK(result.SpanAt(result.text.find('Y'))->offset == text.find("{{ printf"));
+  CHECK(result.SpanAt(result.text.find('z'))->offset == text.find("{{ . }}"));
+  // Bytes of a called template keep their own origin; the call maps to its {{.
+  const OutputSpan* t = result.SpanAt(result.text.find('T'));
+  REQUIRE(t->call != nullptr);
+  CHECK(t->call->offset == text.find("{{ template"));
+  CHECK(result.SpanAt(result.text.find('d'))->literal);
+}
+
+TEST_CASE("source map: an include inside an if body maps to its own {{", "[template_source_map]") {
+  TemplateSet set;
+  TemplateError error;
+  const std::string text = "x\n  {{- if true }}{{ include \"t\" . }}{{ end }}";
+  REQUIRE(set.Parse("main", text, &error));
+  REQUIRE(set.Parse("helpers", "{{ define \"t\" }}{{ .v }}{{ end }}", &error));
+  RenderResult result;
+  REQUIRE(set.Execute("main", Value::Map({{"v", Value::String("V")}}), ExecOptions{}, &result, &error));
+  CHECK(result.text == "xV");
+  const OutputSpan* v = result.SpanAt(1);
+  REQUIRE(v->call != nullptr);
+  CHECK(v->call->offset == text.find("{{ include"));
+  CHECK(v->offset == std::string_view("{{ define \"t\" }}").size());
 }
 
 TEST_CASE("source map: template calls nest their frames", "[template_source_map]") {
