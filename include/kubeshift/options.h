@@ -75,6 +75,7 @@ struct RenderCommandOptions {
   std::vector<std::string> show_only;          ///< -s, --show-only
   bool include_crds = false, skip_tests = false, no_hooks = false, debug = false;
   bool helm_capabilities = false;              ///< helm's offline API set and v1.20.0
+  bool skip_schema_validation = false;         ///< --skip-schema-validation
 };
 
 }  // namespace kubeshift

@@ -149,6 +149,8 @@ CLI::App* AddRender(CLI::App& app, RenderFlags* flags) {
   render->add_flag("--skip-tests", o.skip_tests, "leave out test hooks");
   render->add_flag("--no-hooks", o.no_hooks, "leave out hooks");
   render->add_flag("--debug", o.debug, "print the rendered output even when it is not valid YAML");
+  render->add_flag("--skip-schema-validation", o.skip_schema_validation,
+                   "do not validate the values against the charts' values.schema.json files");
   render->add_flag("--helm-capabilities", o.helm_capabilities,
                    "use helm's offline .Capabilities (v1.20.0 and its built-in API list) instead of the target's");
   return render;
