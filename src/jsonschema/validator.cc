@@ -395,9 +395,9 @@ void Validator::CheckArray(const JValue& s, const Value& v, const std::string& l
     errors->push_back(Error(loc, "maxItems: got " + std::to_string(arr.size()) + ", want " + CountText(n)));
   }
   if (const JValue* u = Member(s, "uniqueItems"); u && u->IsBool() && u->GetBool()) {
-    bool found = false;
-    for (size_t i = 0; i < arr.size() && !found; ++i) {
-      for (size_t j = i + 1; j < arr.size() && !found; ++j) {
+    bool found = false;  // v6 reports the first later item that equals an earlier one
+    for (size_t j = 1; j < arr.size() && !found; ++j) {
+      for (size_t i = 0; i < j && !found; ++i) {
         if (!Equal(arr[i], arr[j])) continue;
         found = true;
         errors->push_back(Error(loc, "items at " + std::to_string(i) + " and " + std::to_string(j) + " are equal"));
