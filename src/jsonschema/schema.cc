@@ -31,10 +31,14 @@ std::string PercentDecode(std::string_view text) {
   return out;
 }
 
+// The last member named \a key: Go's decoder keeps the last of duplicate keys.
 const JValue* Member(const JValue& object, std::string_view key) {
   if (!object.IsObject()) return nullptr;
-  auto it = object.FindMember(JValue(rapidjson::StringRef(key.data(), key.size())));
-  return it == object.MemberEnd() ? nullptr : &it->value;
+  const JValue* found = nullptr;
+  for (const auto& m : object.GetObject()) {
+    if (std::string_view(m.name.GetString(), m.name.GetStringLength()) == key) found = &m.value;
+  }
+  return found;
 }
 
 const JValue* FollowPointer(const JValue& root, std::string_view pointer) {
@@ -67,7 +71,8 @@ const JValue* FollowPointer(const JValue& root, std::string_view pointer) {
 }
 
 // "$anchor": NAME (2019-09+), or "$id"/"id": "#NAME" (drafts 4-7), anywhere in the document.
-const JValue* FindAnchor(const JValue& node, const std::string& name, int draft) {
+const JValue* FindAnchor(const JValue& node, const std::string& name, int draft, int depth = 0) {
+  if (depth > 1000) return nullptr;  // the parser is iterative; this walk must not overflow either
   if (node.IsObject()) {
     const char* id_key = draft == 4 ? "id" : "$id";
     const JValue* anchor = Member(node, draft >= 2019 ? "$anchor" : id_key);
@@ -75,11 +80,11 @@ const JValue* FindAnchor(const JValue& node, const std::string& name, int draft)
     for (const auto& m : node.GetObject()) {
       const std::string_view key(m.name.GetString(), m.name.GetStringLength());
       if (key == "enum" || key == "const" || key == "default" || key == "examples") continue;
-      if (const JValue* found = FindAnchor(m.value, name, draft)) return found;
+      if (const JValue* found = FindAnchor(m.value, name, draft, depth + 1)) return found;
     }
   } else if (node.IsArray()) {
     for (const JValue& item : node.GetArray()) {
-      if (const JValue* found = FindAnchor(item, name, draft)) return found;
+      if (const JValue* found = FindAnchor(item, name, draft, depth + 1)) return found;
     }
   }
   return nullptr;

@@ -17,9 +17,13 @@ using tmpl::Value;
 
 std::string_view Str(const JValue& v) { return {v.GetString(), v.GetStringLength()}; }
 
+// The last member named \a key: Go's decoder keeps the last of duplicate keys.
 const JValue* Member(const JValue& object, std::string_view key) {
-  auto it = object.FindMember(JValue(rapidjson::StringRef(key.data(), key.size())));
-  return it == object.MemberEnd() ? nullptr : &it->value;
+  const JValue* found = nullptr;
+  for (const auto& m : object.GetObject()) {
+    if (Str(m.name) == key) found = &m.value;
+  }
+  return found;
 }
 
 std::string EscapeToken(std::string_view token) {

@@ -179,5 +179,21 @@ TEST_CASE("json schema: deep values and schemas do not overflow", "[json_schema]
   CHECK(FormatViolations(result.violations) == "- at '" + location + "': got string, want object\n");
 }
 
+TEST_CASE("json schema: a schema nested too deep is a schema error, not a crash", "[json_schema]") {
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "{\"not\": ";
+  text += "{}";
+  for (int i = 0; i < 5000; ++i) text += "}";
+  Schema schema;
+  SchemaError error;
+  REQUIRE(Schema::Parse(text, &schema, &error));
+  const ValidationResult result = schema.Validate(tmpl::Value::Map());
+  CHECK(result.schema_error == "schema nesting deeper than 1000 levels");
+  CHECK_FALSE(result.ok());
+  std::string anchors = "{\"$ref\": \"#deep\", \"x\": " + std::string(5000, '[') + std::string(5000, ']') + "}";
+  REQUIRE(Schema::Parse(anchors, &schema, &error));
+  CHECK(schema.Validate(tmpl::Value::Map()).schema_error == "$ref '#deep' not found in the schema");
+}
+
 }  // namespace
 }  // namespace kubeshift::jsonschema
