@@ -159,7 +159,10 @@ bool Count(const JValue& s, std::string_view key, double* out) {
   return true;
 }
 
-std::string CountText(double d) { return FormatNumber(d); }
+// v6 prints counts with %d.
+std::string CountText(double d) {
+  return std::trunc(d) == d && std::fabs(d) < 1e18 ? std::to_string(static_cast<long long>(d)) : FormatNumber(d);
+}
 
 class Validator {
  public:
