@@ -31,16 +31,6 @@ std::string PercentDecode(std::string_view text) {
   return out;
 }
 
-// The last member named \a key: Go's decoder keeps the last of duplicate keys.
-const JValue* Member(const JValue& object, std::string_view key) {
-  if (!object.IsObject()) return nullptr;
-  const JValue* found = nullptr;
-  for (const auto& m : object.GetObject()) {
-    if (std::string_view(m.name.GetString(), m.name.GetStringLength()) == key) found = &m.value;
-  }
-  return found;
-}
-
 const JValue* FollowPointer(const JValue& root, std::string_view pointer) {
   const JValue* at = &root;
   size_t pos = 0;
@@ -101,6 +91,15 @@ void AppendLines(const Violation& v, int indent, std::string* out) {
 }
 
 }  // namespace
+
+const JValue* Member(const JValue& object, std::string_view key) {
+  if (!object.IsObject()) return nullptr;
+  const JValue* found = nullptr;
+  for (const auto& m : object.GetObject()) {
+    if (Str(m.name) == key) found = &m.value;
+  }
+  return found;
+}
 
 std::string FormatNumber(double d) { return tmpl::ToString(tmpl::Value::Float(d)); }
 

@@ -19,6 +19,25 @@ struct Schema::Impl {
   int draft = 2020;
 };
 
+inline std::string_view Str(const JValue& v) { return {v.GetString(), v.GetStringLength()}; }
+/// The member \a key of an object (the last one, as Go's decoder keeps), or nullptr.
+const JValue* Member(const JValue& object, std::string_view key);
+
+/// The JSON type of a value as v6 names it: null, boolean, number, string, array, object ("" for
+/// host objects and functions); "integer" is never a value's own type.
+std::string TypeOf(const tmpl::Value& v);
+double NumberOf(const tmpl::Value& v);
+/// An integer, or a finite float without a fractional part.
+bool IsIntegral(const tmpl::Value& v);
+/// JSON equality: numbers by value (1 == 1.0), objects regardless of key order.
+bool Equal(const tmpl::Value& a, const tmpl::Value& b);
+bool Equal(const tmpl::Value& a, const JValue& b);
+/// A schema constant as v6 shows it: strings quoted, numbers as Go prints them, "value" for
+/// arrays and objects.
+std::string Display(const JValue& v);
+/// A value as v6 shows it in a format message.
+std::string DisplayValue(const tmpl::Value& v);
+
 /// The draft a "$schema" URI names: 4, 6, 7, 2019, 2020; 2020 for anything else.
 int DraftOf(const JValue& root);
 
