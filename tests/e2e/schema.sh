@@ -37,6 +37,6 @@ assert_contains "$ERR" "kubeshift: warning: shop/charts/db/values.schema.json: \
 
 printf '{"required": ["nope"]}\n' >shop/values.schema.json
 ks check --no-config -v shop
-assert_contains "$ERR" "values don't meet the specifications of the schema(s)" "check reports the chart as not rendered, with the reason"
+assert_contains "$OUT$ERR" "values don't meet the specifications of the schema(s)" "check reports the chart as not rendered, with the reason"
 
 finish
