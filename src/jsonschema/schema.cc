@@ -64,9 +64,15 @@ const JValue* FollowPointer(const JValue& root, std::string_view pointer) {
 const JValue* FindAnchor(const JValue& node, const std::string& name, int draft, int depth = 0) {
   if (depth > 1000) return nullptr;  // the parser is iterative; this walk must not overflow either
   if (node.IsObject()) {
-    const char* id_key = draft == 4 ? "id" : "$id";
-    const JValue* anchor = Member(node, draft >= 2019 ? "$anchor" : id_key);
-    if (anchor && anchor->IsString() && anchor->GetString() == (draft >= 2019 ? name : "#" + name)) return &node;
+    if (draft >= 2019) {
+      for (const char* key : {"$anchor", "$dynamicAnchor"}) {
+        const JValue* anchor = Member(node, key);
+        if (anchor && anchor->IsString() && Str(*anchor) == name) return &node;
+      }
+    } else {
+      const JValue* id = Member(node, draft == 4 ? "id" : "$id");
+      if (id && id->IsString() && Str(*id) == "#" + name) return &node;
+    }
     for (const auto& m : node.GetObject()) {
       const std::string_view key(m.name.GetString(), m.name.GetStringLength());
       if (key == "enum" || key == "const" || key == "default" || key == "examples") continue;

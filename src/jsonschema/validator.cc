@@ -70,7 +70,7 @@ class Validator {
     if (v) errors->push_back(std::move(*v));
   }
   std::optional<Violation> CheckType(const JValue& s, const Value& v, const std::string& loc);
-  std::optional<Violation> CheckRef(const JValue& s, const Value& v, const std::string& loc);
+  std::optional<Violation> CheckRef(const JValue& ref_value, const Value& v, const std::string& loc);
   void CheckObject(const JValue& s, const Value& v, const std::string& loc, Errors* errors);
   void CheckDependencies(const JValue& deps, bool schemas_only, bool required_only, const Value& v,
                          const std::string& loc, Errors* errors);
@@ -106,7 +106,7 @@ std::optional<Violation> Validator::Check(const JValue& s, const Value& v, const
   } pop{&stack_};
 
   // Before 2019-09 every keyword beside $ref is ignored, type included.
-  if (draft_ < 2019 && Member(s, "$ref")) return CheckRef(s, v, loc);
+  if (const JValue* ref = Member(s, "$ref"); ref && draft_ < 2019) return CheckRef(*ref, v, loc);
   // type, const, enum and format fail alone: v6 returns before any other keyword.
   if (auto e = CheckType(s, v, loc)) return e;
   if (const JValue* c = Member(s, "const"); c && draft_ >= 6 && !Equal(v, *c)) {
@@ -131,11 +131,13 @@ std::optional<Violation> Validator::Check(const JValue& s, const Value& v, const
     }
   }
   Errors errors;
-  if (Member(s, "$ref")) Add(&errors, CheckRef(s, v, loc));
+  if (const JValue* ref = Member(s, "$ref")) Add(&errors, CheckRef(*ref, v, loc));
   if (v.IsMap()) CheckObject(s, v, loc, &errors);
   else if (v.IsList()) CheckArray(s, v, loc, &errors);
   else if (v.IsString()) CheckString(s, v, loc, &errors);
   else if (v.IsNumber()) CheckNumber(s, v, loc, &errors);
+  if (const JValue* ref = Member(s, "$recursiveRef"); ref && draft_ == 2019) Add(&errors, CheckRef(*ref, v, loc));
+  if (const JValue* ref = Member(s, "$dynamicRef"); ref && draft_ >= 2020) Add(&errors, CheckRef(*ref, v, loc));
   CheckCombinators(s, v, loc, &errors);
   if (errors.empty()) return std::nullopt;
   if (errors.size() == 1) return std::move(errors.front());
@@ -168,8 +170,8 @@ std::optional<Violation> Validator::CheckType(const JValue& s, const Value& v, c
   return Error(loc, "got " + got + ", want " + text);
 }
 
-std::optional<Violation> Validator::CheckRef(const JValue& s, const Value& v, const std::string& loc) {
-  const JValue& ref_value = *Member(s, "$ref");
+// $ref, and $recursiveRef/$dynamicRef, which within one document (no $id) resolve as $ref does.
+std::optional<Violation> Validator::CheckRef(const JValue& ref_value, const Value& v, const std::string& loc) {
   if (!ref_value.IsString()) return std::nullopt;
   const std::string ref(Str(ref_value));
   if (!ref.starts_with('#')) {
