@@ -144,7 +144,7 @@ std::string Uri(std::string_view s) {
 
 std::string Regex(const std::string& s) {
   try {
-    std::regex re(s, std::regex::ECMAScript);
+    CompileRe2(s);
   } catch (const std::regex_error& e) {
     return e.what();
   }
@@ -152,6 +152,52 @@ std::string Regex(const std::string& s) {
 }
 
 }  // namespace
+
+// v6 compiles patterns with Go's regexp (RE2 syntax); std::regex's ECMAScript grammar agrees on
+// what charts write once the RE2-only spellings are rewritten: leading (?i)/(?m)/(?s) flags,
+// (?P<name>...) groups, \A and \z. Unicode classes (\p{L}) are not supported.
+std::regex CompileRe2(const std::string& pattern) {
+  std::string_view expr = pattern;
+  auto flags = std::regex::ECMAScript;
+  bool dot_all = false;
+  if (expr.starts_with("(?")) {
+    const size_t close = expr.find(')');
+    const std::string_view set = close == std::string_view::npos ? "" : expr.substr(2, close - 2);
+    if (!set.empty() && set.find_first_not_of("ims") == std::string_view::npos) {
+      if (set.find('i') != std::string_view::npos) flags |= std::regex::icase;
+      if (set.find('m') != std::string_view::npos) flags |= std::regex::multiline;
+      dot_all = set.find('s') != std::string_view::npos;
+      expr.remove_prefix(close + 1);
+    }
+  }
+  std::string out;
+  bool in_class = false;
+  for (size_t i = 0; i < expr.size(); ++i) {
+    const char c = expr[i];
+    if (c == '\\' && i + 1 < expr.size()) {
+      const char next = expr[++i];
+      if (!in_class && next == 'A') out += '^';
+      else if (!in_class && next == 'z') out += '$';
+      else out += {'\\', next};
+    } else if (in_class) {
+      in_class = c != ']';
+      out += c;
+    } else if (c == '[') {
+      in_class = true;
+      out += c;
+      if (i + 1 < expr.size() && expr[i + 1] == ']') out += expr[++i];  // "[]...]": a literal ]
+    } else if (expr.substr(i).starts_with("(?P<")) {
+      const size_t close = expr.find('>', i);
+      out += '(';
+      i = close == std::string_view::npos ? expr.size() : close;
+    } else if (c == '.' && dot_all) {
+      out += "[\\s\\S]";
+    } else {
+      out += c;
+    }
+  }
+  return std::regex(out, flags);
+}
 
 std::optional<std::string> CheckFormat(std::string_view format, const std::string& text) {
   if (format == "ipv4") return Ipv4(text);

@@ -3,6 +3,7 @@
 #define KUBESHIFT_JSONSCHEMA_SCHEMA_INTERNAL_H_
 
 #include <optional>
+#include <regex>
 #include <string>
 #include <string_view>
 
@@ -48,6 +49,10 @@ const JValue* ResolveFragment(const JValue& root, std::string_view fragment, int
 /// Checks \a text against a format v6 asserts (drafts 4-7). nullopt when the format is not
 /// checked here (unknown names are ignored, as v6 does); else "" when valid, or the reason.
 std::optional<std::string> CheckFormat(std::string_view format, const std::string& text);
+
+/// Compiles an RE2 pattern (what v6 uses) as a std::regex, rewriting RE2-only syntax; throws
+/// std::regex_error when it does not compile.
+std::regex CompileRe2(const std::string& pattern);
 
 /// Go's %v of a float64 ("1e+06", "0.5", "-5").
 std::string FormatNumber(double d);

@@ -453,13 +453,12 @@ void Validator::CheckCombinators(const JValue& s, const Value& v, const std::str
   }
 }
 
-// Patterns are ECMA 262 regexes, not anchored; std::regex's ECMAScript grammar stands in
-// (v6 itself uses Go's RE2, which agrees on the patterns charts write).
+// Patterns are not anchored: a match anywhere in the string counts.
 bool Validator::Matches(const std::string& pattern, const std::string& text) {
   auto it = regexes_.find(pattern);
   if (it == regexes_.end()) {
     try {
-      it = regexes_.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first;
+      it = regexes_.emplace(pattern, CompileRe2(pattern)).first;
     } catch (const std::regex_error& e) {
       if (result_->schema_error.empty()) result_->schema_error = "invalid regular expression " + Quote(pattern) + ": " + e.what();
       return false;
