@@ -33,9 +33,9 @@ struct Violation {
 /// What one validation found.
 struct ValidationResult {
   std::vector<Violation> violations;  ///< top-level failures, in a stable order
-  /// $refs that could not be followed offline (remote or relative documents): each text names
-  /// the reference and the value locations that were therefore not validated against it.
-  std::vector<std::string> unresolved;
+  /// What could not be validated, each text naming the reason and the value locations: $refs
+  /// that cannot be followed offline (other documents), patterns not run on very long strings.
+  std::vector<std::string> not_validated;
   /// A problem in the schema found while validating (an unresolvable local $ref, an invalid
   /// pattern): when set, the result is not trustworthy and the caller should fail.
   std::string schema_error;

@@ -27,7 +27,7 @@ bool ValidateChart(const Chart& c, const Value& values, SchemaReport* report, Ch
       return false;
     }
     jsonschema::ValidationResult result = schema.Validate(values);
-    for (const std::string& w : result.unresolved) report->warnings->push_back(path + ": " + w);
+    for (const std::string& w : result.not_validated) report->warnings->push_back(path + ": " + w);
     if (!result.schema_error.empty()) {
       *error = ChartError{path, 0, 0, "invalid values.schema.json: " + result.schema_error};
       return false;

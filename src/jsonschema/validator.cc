@@ -15,6 +15,10 @@ namespace {
 
 using tmpl::Value;
 
+// std::regex matches recursively: past some tens of kilobytes of text it overflows the stack.
+// Longer strings are not matched, and the result says so.
+constexpr size_t kMaxPatternText = 8192;
+
 std::string EscapeToken(std::string_view token) {
   std::string out;
   for (char c : token) {
@@ -87,6 +91,7 @@ class Validator {
   std::vector<std::pair<const JValue*, const Value*>> stack_;  // schemas applied, for $ref cycles
   std::map<std::string, std::regex> regexes_;
   std::map<std::string, std::set<std::string>> unresolved_;  // $ref → value locations
+  std::map<std::string, std::set<std::string>> long_strings_;  // pattern → value locations
 };
 
 std::optional<Violation> Validator::Check(const JValue& s, const Value& v, const std::string& loc) {
@@ -229,6 +234,10 @@ void Validator::CheckObject(const JValue& s, const Value& v, const std::string& 
     }
     if (patterns && patterns->IsObject()) {
       for (const auto& m : patterns->GetObject()) {
+        if (name.size() > kMaxPatternText) {
+          long_strings_[std::string(Str(m.name))].insert(Child(loc, name.substr(0, 64) + "..."));
+          continue;
+        }
         if (!Matches(std::string(Str(m.name)), name)) continue;
         evaluated = true;
         Add(errors, Check(m.value, value, Child(loc, name)));
@@ -369,7 +378,10 @@ void Validator::CheckString(const JValue& s, const Value& v, const std::string& 
   if (Count(s, "maxLength", &n) && CodePoints(str) > n) {
     errors->push_back(Error(loc, "maxLength: got " + std::to_string(CodePoints(str)) + ", want " + CountText(n)));
   }
-  if (const JValue* p = Member(s, "pattern"); p && p->IsString() && !Matches(std::string(Str(*p)), str)) {
+  const JValue* p = Member(s, "pattern");
+  if (p && p->IsString() && str.size() > kMaxPatternText) {
+    long_strings_[std::string(Str(*p))].insert(loc);
+  } else if (p && p->IsString() && !Matches(std::string(Str(*p)), str)) {
     if (result_->schema_error.empty()) errors->push_back(Error(loc, Quote(str) + " does not match pattern " + Quote(Str(*p))));
   }
 }
@@ -476,8 +488,14 @@ void Validator::Finish() {
   for (const auto& [ref, locations] : unresolved_) {
     std::string where;
     for (const std::string& l : locations) where += (where.empty() ? "" : ", ") + Quote(l);
-    result_->unresolved.push_back("$ref " + Quote(ref) + " was not followed (only references inside the schema are "
+    result_->not_validated.push_back("$ref " + Quote(ref) + " was not followed (only references inside the schema are "
                                   "resolved, nothing is fetched): the values at " + where + " were not validated against it");
+  }
+  for (const auto& [pattern, locations] : long_strings_) {
+    std::string where;
+    for (const std::string& l : locations) where += (where.empty() ? "" : ", ") + Quote(l);
+    result_->not_validated.push_back("pattern " + Quote(pattern) + " was not checked on the strings at " + where +
+                                     ": longer than " + std::to_string(kMaxPatternText) + " bytes");
   }
 }
 

@@ -6,7 +6,7 @@
 //   --- instance-go    the values, YAML with ints kept (what --set produces)
 //   --- valid          (no body) the values pass
 //   --- errors         the exact violation text Helm prints ("- at '/x': reason" lines)
-//   --- unresolved     the exact notes about $refs that were not followed, one per line
+//   --- unresolved     the exact notes on what was not validated (ValidationResult::not_validated)
 //   --- schema-error   a substring of the expected schema error
 // A section's text is its lines joined by "\n", trailing blank lines dropped. Lines starting
 // with "#" before the first case are comments.
@@ -108,7 +108,7 @@ std::string Run(const Case& c) {
   if (c.valid && !got.empty()) return "expected valid, got:\n" + got;
   if (c.has_errors && got != c.errors) return "errors:\n" + got + "\nexpected:\n" + c.errors;
   std::string notes;
-  for (const std::string& n : result.unresolved) notes += (notes.empty() ? "" : "\n") + n;
+  for (const std::string& n : result.not_validated) notes += (notes.empty() ? "" : "\n") + n;
   if (notes != c.unresolved) return "unresolved:\n" + notes + "\nexpected:\n" + c.unresolved;
   return "";
 }
@@ -193,6 +193,16 @@ TEST_CASE("json schema: a schema nested too deep is a schema error, not a crash"
   std::string anchors = "{\"$ref\": \"#deep\", \"x\": " + std::string(5000, '[') + std::string(5000, ']') + "}";
   REQUIRE(Schema::Parse(anchors, &schema, &error));
   CHECK(schema.Validate(tmpl::Value::Map()).schema_error == "$ref '#deep' not found in the schema");
+}
+
+TEST_CASE("json schema: patterns are not run on very long strings, and the result says so", "[json_schema]") {
+  Schema schema;
+  SchemaError error;
+  REQUIRE(Schema::Parse(R"({"properties": {"ca": {"pattern": "^(a|b)+$", "maxLength": 10}}})", &schema, &error));
+  const ValidationResult result = schema.Validate(tmpl::Value::Map({{"ca", tmpl::Value::String(std::string(100000, 'a'))}}));
+  CHECK(FormatViolations(result.violations) == "- at '/ca': maxLength: got 100000, want 10\n");
+  REQUIRE(result.not_validated.size() == 1);
+  CHECK(result.not_validated[0] == "pattern '^(a|b)+$' was not checked on the strings at '/ca': longer than 8192 bytes");
 }
 
 }  // namespace
