@@ -101,7 +101,7 @@ std::optional<Violation> Validator::Check(const JValue& s, const Value& v, const
   }
   if (!s.IsObject() || !result_->schema_error.empty()) return std::nullopt;
   if (stack_.size() > 1000) {
-    result_->schema_error = "schema nesting deeper than 1000 levels";
+    result_->schema_error = "schema applications nested deeper than 1000 levels";
     return std::nullopt;
   }
   stack_.emplace_back(&s, &v);

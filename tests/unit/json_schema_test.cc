@@ -188,7 +188,7 @@ TEST_CASE("json schema: a schema nested too deep is a schema error, not a crash"
   SchemaError error;
   REQUIRE(Schema::Parse(text, &schema, &error));
   const ValidationResult result = schema.Validate(tmpl::Value::Map());
-  CHECK(result.schema_error == "schema nesting deeper than 1000 levels");
+  CHECK(result.schema_error == "schema applications nested deeper than 1000 levels");
   CHECK_FALSE(result.ok());
   std::string anchors = "{\"$ref\": \"#deep\", \"x\": " + std::string(5000, '[') + std::string(5000, ']') + "}";
   REQUIRE(Schema::Parse(anchors, &schema, &error));
