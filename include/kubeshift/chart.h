@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,7 @@ struct Metadata {
 struct Chart {
   Metadata metadata;
   Value values = Value::Map();        ///< values.yaml
+  std::optional<std::string> schema;  ///< values.schema.json, as read (not parsed until rendering)
   std::vector<ChartFile> templates;   ///< "templates/…"
   std::vector<ChartFile> files;       ///< everything else that .Files sees (crds/ included)
   std::vector<std::shared_ptr<Chart>> dependencies;
@@ -149,6 +151,8 @@ struct RenderOptions {
   ReleaseOptions release;
   Capabilities capabilities = HelmDefaultCapabilities();
   uint64_t random_seed = 1;
+  /// Helm's --skip-schema-validation: values.schema.json files are not read at all.
+  bool skip_schema_validation = false;
 };
 
 /// One rendered template file, with the engine's source map.
@@ -177,11 +181,17 @@ struct RenderedChart {
   /// Every template's name (partials too) → its file on disk, for the engine's source map.
   std::map<std::string, std::string> template_paths;
   bool yaml_failed = false;          ///< a document did not parse (error says which)
+  /// Things the user should know that do not stop rendering, e.g. a values.schema.json $ref
+  /// that points outside the file and so was not validated ("FILE: message").
+  std::vector<std::string> warnings;
 };
 
 /// Renders \a chart as `helm install --dry-run` / `helm template` does: checks that it can be
-/// installed, processes dependencies, coalesces values, executes every template, then splits
-/// and sorts the output. On a YAML error the files are still in \a out (for --debug).
+/// installed, processes dependencies, coalesces values, validates them against each chart's
+/// values.schema.json (unless skipped), executes every template, then splits and sorts the
+/// output. On a YAML error the files are still in \a out (for --debug). Values that violate a
+/// schema fail with Helm's message and \a error->file naming the first failing schema file;
+/// a schema that is not valid JSON fails with its line and column.
 bool RenderChart(Chart* chart, const Value& user_values, const RenderOptions& options, RenderedChart* out,
                  ChartError* error);
 

@@ -34,6 +34,7 @@ struct ChartValuesOptions {
   std::vector<std::string> set, set_string, set_file, set_json, set_literal;  ///< --set…
   std::vector<std::string> api_versions;       ///< -a, --api-versions (comma lists too)
   std::string name_space = "default";          ///< -n, --namespace
+  bool skip_schema_validation = false;         ///< --skip-schema-validation
 };
 
 /// `kubeshift check`.

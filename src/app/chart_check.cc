@@ -305,6 +305,7 @@ ChartCheckOutcome CheckCharts(const std::vector<InputFile>& inputs, const RuleCo
   AddApiVersions(settings.api_versions, &options.capabilities);
   options.release.name = settings.release_name;
   options.release.name_space = settings.name_space;
+  options.skip_schema_validation = settings.skip_schema_validation;
   for (const ChartInputs& inputs_of_chart : GroupCharts(inputs, display)) {
     std::shared_ptr<chart::Chart> chart;
     chart::ChartError error;
@@ -318,6 +319,9 @@ ChartCheckOutcome CheckCharts(const std::vector<InputFile>& inputs, const RuleCo
     if (!chart::RenderChart(chart.get(), settings.values, options, &rendered, &error)) {
       ReportFailure(inputs_of_chart, error, &outcome);
       continue;
+    }
+    for (const std::string& warning : rendered.warnings) {
+      outcome.warnings.push_back(fmt::format("chart {}: {}", inputs_of_chart.root, warning));
     }
     RenderedApis apis;
     for (const chart::RenderedFile& file : rendered.files) {

@@ -27,6 +27,7 @@ struct ChartRenderSettings {
   std::string release_name = "release-name";
   std::string name_space = "default";
   std::vector<std::string> api_versions;      ///< extra .Capabilities.APIVersions (comma lists)
+  bool skip_schema_validation = false;
 };
 
 /// What the render says about one template input of a chart that rendered.
@@ -42,6 +43,7 @@ struct ChartCheckOutcome {
   std::vector<std::optional<std::tuple<std::string, int, int>>> helper_literals;
   std::vector<InputError> errors;   ///< charts that could not be loaded or rendered
   std::vector<std::string> notes;   ///< for -v: each chart rendered
+  std::vector<std::string> warnings;  ///< always shown: what a render could not check (remote $ref)
   std::map<std::string, TemplateCoverage> templates;  ///< by display path, charts that rendered
   std::string target;               ///< the Kubernetes target, "1.29"
 };

@@ -141,6 +141,7 @@ bool BuildRenderSettings(const CheckOptions& options, const ConfigFile& config, 
   settings->release_name = name;
   settings->name_space = options.chart.name_space;
   settings->api_versions = options.chart.api_versions;
+  settings->skip_schema_validation = options.chart.skip_schema_validation;
   return true;
 }
 
@@ -194,6 +195,7 @@ int RunCheck(const CheckOptions& options, std::ostream& out, std::ostream& err) 
   // Charts are also rendered, which finds apiVersions that helpers and values write and tells
   // which literal ones the target version (and the values) actually use.
   ChartCheckOutcome charts = CheckCharts(discovery.inputs, context, chart_settings);
+  for (const std::string& warning : charts.warnings) fmt::print(err, "kubeshift: warning: {}\n", warning);
   if (options.verbose) {
     for (const std::string& note : charts.notes) fmt::print(err, "kubeshift: {}\n", note);
   }

@@ -73,11 +73,14 @@ int RunRender(const RenderCommandOptions& o, std::ostream& out, std::ostream& er
   }
   render.release.name = name;
   render.release.name_space = o.chart.name_space;
+  render.skip_schema_validation = o.chart.skip_schema_validation;
   std::shared_ptr<chart::Chart> chart;
   chart::ChartError chart_error;
   if (!chart::LoadChart(chart_path, &chart, &chart_error)) return ChartFailure(chart_error, err);
   chart::RenderedChart rendered;
-  if (!chart::RenderChart(chart.get(), user, render, &rendered, &chart_error)) {
+  const bool rendered_ok = chart::RenderChart(chart.get(), user, render, &rendered, &chart_error);
+  for (const std::string& warning : rendered.warnings) fmt::print(err, "kubeshift: warning: {}\n", warning);
+  if (!rendered_ok) {
     if (rendered.yaml_failed) {
       if (o.debug) out << chart::FormatDebugOutput(rendered);
       else chart_error.message += " (use --debug to print the rendered output)";

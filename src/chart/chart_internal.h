@@ -33,6 +33,12 @@ Value TableAt(const Value& values, std::string_view path);
 Value Get(const Value& map, std::string_view key);
 bool IsTable(const Value& v);
 
+/// Helm's ValidateAgainstSchema: the values.schema.json of \a chart and of every subchart that
+/// has values, each against its own part of the coalesced \a values. Unfollowed remote $refs
+/// go to \a warnings.
+bool ValidateValuesSchemas(const Chart& chart, const Value& values, std::vector<std::string>* warnings,
+                           ChartError* error);
+
 /// Splits, parses and sorts the rendered files as Helm's releaseutil.SortManifests does;
 /// fills manifests and hooks of \a out. False with a "YAML parse error on …" error.
 bool SortRenderedFiles(RenderedChart* out, ChartError* error);

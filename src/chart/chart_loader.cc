@@ -132,7 +132,11 @@ int YamlErrorLine(const std::string& message) {
 bool AddFile(ChartFile f, Chart* chart, std::map<std::string, std::vector<ChartFile>>* subcharts, ChartError* error) {
   const std::string& n = f.name;
   std::string message;
-  if (n == "Chart.yaml" || n == "Chart.lock" || n == "requirements.lock" || n == "values.schema.json") return true;
+  if (n == "Chart.yaml" || n == "Chart.lock" || n == "requirements.lock") return true;
+  if (n == "values.schema.json") {
+    chart->schema = std::move(f.data);
+    return true;
+  }
   if (n == "values.yaml") {
     if (ParseValuesYaml(f.data, &chart->values, &message)) return true;
     *error = ChartError{Join(chart->location, n), YamlErrorLine(message), 0, "cannot load values.yaml: " + message};

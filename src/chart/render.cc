@@ -103,7 +103,8 @@ Value TopValues(const Value& values, const RenderOptions& options) {
                      {"Values", values}});
 }
 
-bool Prepare(Chart* chart, const Value& user_values, const RenderOptions& options, Value* top, ChartError* error) {
+bool Prepare(Chart* chart, const Value& user_values, const RenderOptions& options, Value* top,
+             std::vector<std::string>* warnings, ChartError* error) {
   const Metadata& md = chart->metadata;
   if (!md.type.empty() && md.type != "application") {
     *error = ChartError{chart->location + "/Chart.yaml", 0, 0, md.type + " charts are not installable"};
@@ -122,6 +123,7 @@ bool Prepare(Chart* chart, const Value& user_values, const RenderOptions& option
     *error = ChartError{chart->location, 0, 0, message};
     return false;
   }
+  if (!options.skip_schema_validation && !ValidateValuesSchemas(*chart, values, warnings, error)) return false;
   *top = TopValues(values, options);
   return true;
 }
@@ -172,7 +174,7 @@ bool ExecuteAll(const std::vector<std::string>& keys, std::map<std::string, Rend
 bool RenderChart(Chart* chart, const Value& user_values, const RenderOptions& options, RenderedChart* out,
                  ChartError* error) {
   Value top;
-  if (!Prepare(chart, user_values, options, &top, error)) return false;
+  if (!Prepare(chart, user_values, options, &top, &out->warnings, error)) return false;
   CollectCrds(*chart, chart->metadata.name, &out->crds);
   std::map<std::string, Renderable> tpls;
   CollectTemplates(*chart, chart->metadata.name, true, top, &tpls);

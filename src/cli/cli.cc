@@ -52,6 +52,8 @@ void AddChartValueOptions(CLI::App* command, ChartValuesOptions* o) {
   command->add_option("-a,--api-versions", o->api_versions,
                       "extra API version for .Capabilities (repeatable, comma lists)")
       ->allow_extra_args(false);
+  command->add_flag("--skip-schema-validation", o->skip_schema_validation,
+                    "do not validate the values against the charts' values.schema.json files");
 }
 
 OutputFormat ToFormat(const std::string& name) { return ParseOutputFormat(name).value_or(OutputFormat::kText); }
