@@ -13,6 +13,7 @@
 #include "app/chart_values.h"
 #include "app/file_check.h"
 #include "app/suppressions.h"
+#include "app/worker_pool.h"
 #include "kubeshift/chart.h"
 #include "kubeshift/scan.h"
 
@@ -168,13 +169,23 @@ bool Under(const std::string& path, const std::string& dir) {
 std::vector<ChartInputs> GroupCharts(const std::vector<InputFile>& inputs,
                                      const std::map<std::string, std::string>& display) {
   std::vector<ChartInputs> charts;
+  std::map<std::string, size_t> by_root;  // normalised root → index in charts
   for (const std::string& root : ChartRoots(inputs)) {
-    ChartInputs chart{root, {}, &display};
-    for (const InputFile& input : inputs) {
-      if (input.kind != InputKind::kHelmTemplate || input.chart_root.empty() || input.load || input.is_stdin) continue;
-      if (Under(Normal(input.chart_root), Normal(root))) chart.templates.push_back(&input);
+    by_root.emplace(Normal(root), charts.size());
+    charts.push_back(ChartInputs{root, {}, &display});
+  }
+  // Each template belongs to the chart whose root is its own chart root or an ancestor of it:
+  // walking up its path finds it in a few lookups, however many charts the run has.
+  for (const InputFile& input : inputs) {
+    if (input.kind != InputKind::kHelmTemplate || input.chart_root.empty() || input.load || input.is_stdin) continue;
+    for (fs::path dir = Normal(input.chart_root); !dir.empty(); dir = dir.parent_path()) {
+      auto it = by_root.find(dir.string());
+      if (it != by_root.end()) {
+        charts[it->second].templates.push_back(&input);
+        break;
+      }
+      if (dir == dir.parent_path()) break;
     }
-    charts.push_back(std::move(chart));
   }
   return charts;
 }
@@ -288,6 +299,36 @@ void Demote(Finding* finding, const std::string& note, bool guard_is_reason) {
   finding->message += "; " + note;
 }
 
+// Renders one chart and checks what it renders, into \a outcome (this chart's part only).
+void CheckChart(const ChartInputs& inputs_of_chart, const std::map<std::string, std::string>& display,
+                const RuleContext& context, const ChartRenderSettings& settings, const chart::RenderOptions& options,
+                ChartCheckOutcome* outcome) {
+  std::shared_ptr<chart::Chart> chart;
+  chart::ChartError error;
+  if (!chart::LoadChart(inputs_of_chart.root, &chart, &error)) return ReportFailure(inputs_of_chart, error, outcome);
+  std::map<std::string, std::string> subcharts;  // before rendering drops the disabled ones
+  DescribeSubcharts(*chart, &subcharts);
+  chart::RenderedChart rendered;
+  if (!chart::RenderChart(chart.get(), settings.values, options, &rendered, &error)) {
+    return ReportFailure(inputs_of_chart, error, outcome);
+  }
+  for (const std::string& warning : rendered.warnings) {
+    outcome->warnings.push_back(fmt::format("chart {}: {}", inputs_of_chart.root, warning));
+  }
+  RenderedApis apis;
+  for (const chart::RenderedFile& file : rendered.files) {
+    CheckRenderedFile(rendered, file, display, context, outcome, &apis);
+  }
+  NoteCoverage(inputs_of_chart, *chart, subcharts, apis, outcome);
+  outcome->notes.push_back(fmt::format("rendered chart {} for Kubernetes {}: {} files", inputs_of_chart.root,
+                                       outcome->target, rendered.files.size()));
+}
+
+template <typename T>
+void Append(std::vector<T>&& from, std::vector<T>* to) {
+  std::move(from.begin(), from.end(), std::back_inserter(*to));
+}
+
 }  // namespace
 
 ChartCheckOutcome CheckCharts(const std::vector<InputFile>& inputs, const RuleContext& context,
@@ -306,30 +347,21 @@ ChartCheckOutcome CheckCharts(const std::vector<InputFile>& inputs, const RuleCo
   options.release.name = settings.release_name;
   options.release.name_space = settings.name_space;
   options.skip_schema_validation = settings.skip_schema_validation;
-  for (const ChartInputs& inputs_of_chart : GroupCharts(inputs, display)) {
-    std::shared_ptr<chart::Chart> chart;
-    chart::ChartError error;
-    if (!chart::LoadChart(inputs_of_chart.root, &chart, &error)) {
-      ReportFailure(inputs_of_chart, error, &outcome);
-      continue;
-    }
-    std::map<std::string, std::string> subcharts;  // before rendering drops the disabled ones
-    DescribeSubcharts(*chart, &subcharts);
-    chart::RenderedChart rendered;
-    if (!chart::RenderChart(chart.get(), settings.values, options, &rendered, &error)) {
-      ReportFailure(inputs_of_chart, error, &outcome);
-      continue;
-    }
-    for (const std::string& warning : rendered.warnings) {
-      outcome.warnings.push_back(fmt::format("chart {}: {}", inputs_of_chart.root, warning));
-    }
-    RenderedApis apis;
-    for (const chart::RenderedFile& file : rendered.files) {
-      CheckRenderedFile(rendered, file, display, context, &outcome, &apis);
-    }
-    NoteCoverage(inputs_of_chart, *chart, subcharts, apis, &outcome);
-    outcome.notes.push_back(fmt::format("rendered chart {} for Kubernetes {}: {} files", inputs_of_chart.root,
-                                        outcome.target, rendered.files.size()));
+  // Charts are independent: each worker renders whole charts into its own slot, and the slots
+  // are joined in chart order, so the output does not depend on the number of workers.
+  const std::vector<ChartInputs> charts = GroupCharts(inputs, display);
+  std::vector<ChartCheckOutcome> parts(charts.size());
+  ParallelFor(charts.size(), WorkerCount(settings.jobs, charts.size()), [&](size_t i) {
+    parts[i].target = outcome.target;
+    CheckChart(charts[i], display, context, settings, options, &parts[i]);
+  });
+  for (ChartCheckOutcome& part : parts) {
+    Append(std::move(part.findings), &outcome.findings);
+    Append(std::move(part.helper_literals), &outcome.helper_literals);
+    Append(std::move(part.errors), &outcome.errors);
+    Append(std::move(part.notes), &outcome.notes);
+    Append(std::move(part.warnings), &outcome.warnings);
+    outcome.templates.merge(part.templates);
   }
   return outcome;
 }

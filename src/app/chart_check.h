@@ -28,6 +28,7 @@ struct ChartRenderSettings {
   std::string name_space = "default";
   std::vector<std::string> api_versions;      ///< extra .Capabilities.APIVersions (comma lists)
   bool skip_schema_validation = false;
+  int jobs = 0;                               ///< workers rendering charts (0: one per CPU)
 };
 
 /// What the render says about one template input of a chart that rendered.

@@ -142,6 +142,7 @@ bool BuildRenderSettings(const CheckOptions& options, const ConfigFile& config, 
   settings->name_space = options.chart.name_space;
   settings->api_versions = options.chart.api_versions;
   settings->skip_schema_validation = options.chart.skip_schema_validation;
+  settings->jobs = options.jobs;
   return true;
 }
 
