@@ -1,7 +1,9 @@
 // Helm's releaseutil: splitting rendered files into documents, reading each document's
 // kind, name and hook annotations, and the install order of kinds.
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <string_view>
 #include <unordered_map>
 
 #include "chart/chart_internal.h"
@@ -46,17 +48,68 @@ std::string StringAt(const Value& map, std::string_view key) {
   return v.IsString() ? v.AsString() : "";
 }
 
+// False only when metadata.annotations certainly is not in \a doc: every line that mentions
+// "annotations" starts with it as a key indented deeper than metadata's own keys (the pod
+// template's annotations of a Deployment, say). Anything else, flow style included, is "maybe".
+bool MayHaveTopAnnotations(std::string_view doc) {
+  auto indent_of = [&](size_t line_start) { return doc.find_first_not_of(' ', line_start) - line_start; };
+  const size_t metadata = doc.starts_with("metadata:") ? 0 : doc.find("\nmetadata:");
+  if (metadata == std::string_view::npos) return doc.find("annotations") != std::string_view::npos;
+  size_t child = metadata + (doc[metadata] == '\n' ? 1 : 0);
+  // metadata's keys are indented like its first non-blank, non-comment line.
+  size_t child_indent = 0;
+  for (size_t line = doc.find('\n', child); line != std::string_view::npos; line = doc.find('\n', line + 1)) {
+    const size_t start = line + 1;
+    const size_t first = doc.find_first_not_of(' ', start);
+    if (first == std::string_view::npos) break;
+    if (doc[first] == '\n' || doc[first] == '#' || doc[first] == '\r') continue;
+    child_indent = first - start;
+    break;
+  }
+  if (child_indent == 0) return true;  // "metadata: {…}" or an empty metadata: be careful
+  for (size_t at = doc.find("annotations"); at != std::string_view::npos; at = doc.find("annotations", at + 1)) {
+    const size_t line_start = doc.rfind('\n', at) == std::string_view::npos ? 0 : doc.rfind('\n', at) + 1;
+    if (line_start + indent_of(line_start) != at || at - line_start <= child_indent) return true;
+  }
+  return false;
+}
+
+// The head of a document the fast scanner understood completely, without building a value
+// tree (most of a chart's render time went there). Only when nothing in it could change the
+// answer: no annotations (hooks, and their type checks), and a kind that is a string to YAML.
+bool HeadFromScan(std::string_view doc, FastScanOutcome outcome, const std::vector<Resource>& scanned, Manifest* m) {
+  if (outcome == FastScanOutcome::kEmpty) return true;
+  if (outcome != FastScanOutcome::kResource || scanned.empty() || scanned.front().list_item) return false;
+  if (MayHaveTopAnnotations(doc)) return false;
+  const ScalarRef& kind = scanned.front().kind;
+  if (kind.style == ScalarStyle::kPlain) {
+    // Plain words YAML 1.1 reads as booleans or null; a number cannot start with a capital.
+    static constexpr std::string_view kNotStrings[] = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"};
+    std::string lower;
+    for (char c : kind.value) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (kind.value.empty() || !std::isupper(static_cast<unsigned char>(kind.value[0]))) return false;
+    for (std::string_view word : kNotStrings) {
+      if (lower == word) return false;
+    }
+  }
+  m->kind = kind.value;
+  m->name = scanned.front().name;
+  return true;
+}
+
 // sigs.k8s.io/yaml into releaseutil.SimpleHead: kind, metadata.name, metadata.annotations.
 bool ReadHead(const std::string& doc, Manifest* m, std::string* error) {
   // yaml-cpp reads a line without ':' as the continuation of a scalar; go-yaml (and Helm)
   // reject it. The scanner's block-structure check catches that.
-  std::vector<Resource> ignored;
+  std::vector<Resource> scanned;
   ScanError strict;
-  if (FastScanDocument(doc, Range{0, doc.size()}, &ignored, &strict) == FastScanOutcome::kInvalid) {
+  const FastScanOutcome outcome = FastScanDocument(doc, Range{0, doc.size()}, &scanned, &strict);
+  if (outcome == FastScanOutcome::kInvalid) {
     *error = "error converting YAML to JSON: yaml: line " + std::to_string(LineOf(doc, strict.offset)) + ": " +
              strict.message;
     return false;
   }
+  if (HeadFromScan(doc, outcome, scanned, m)) return true;
   Value head;
   if (!tmpl::ValueFromYaml(doc, tmpl::NumberMode::kJson, &head, error)) {
     *error = "error converting YAML to JSON: " + *error;

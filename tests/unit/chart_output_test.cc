@@ -109,6 +109,35 @@ TEST_CASE("output: invalid YAML names the template file and line", "[chart_outpu
   CHECK(FormatDebugOutput(out).starts_with("---\n# Source: c/templates/x.yaml\na: 1\n---\nkind: ConfigMap\n"));
 }
 
+// The head of most documents comes from the fast scanner; these are the cases where it must
+// not: annotations of the object itself (hooks, type errors) in any indentation, and kinds
+// that YAML does not read as strings.
+TEST_CASE("output: hooks and kinds read right whichever way the head is read", "[chart_output]") {
+  const RenderedChart out = Render({
+      {"templates/a.yaml",
+       "kind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    metadata:\n      annotations:\n"
+       "        helm.sh/hook: not-mine\n"},
+      {"templates/b.yaml", "kind: Job\nmetadata:\n    name: j\n    annotations:\n        helm.sh/hook: post-install\n"},
+      {"templates/c.yaml", "kind: yes\nmetadata:\n  name: y\n---\nkind: Service\nmetadata: {name: s}\n"}});
+  std::string text, error;
+  REQUIRE(FormatTemplateOutput(out, {}, &text, &error));
+  // Service first (install order), then the Deployment; kind "yes" is a boolean, so no kind
+  // (unknown kinds last); the hook after every manifest.
+  CHECK(text ==
+        "---\n# Source: c/templates/c.yaml\nkind: Service\nmetadata: {name: s}\n"
+        "---\n# Source: c/templates/a.yaml\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n"
+        "    metadata:\n      annotations:\n        helm.sh/hook: not-mine\n"
+        "---\n# Source: c/templates/c.yaml\nkind: yes\nmetadata:\n  name: y\n"
+        "---\n# Source: c/templates/b.yaml\nkind: Job\nmetadata:\n    name: j\n    annotations:\n"
+        "        helm.sh/hook: post-install\n");
+  bool ok = true;
+  ChartError failure;
+  Render({{"templates/x.yaml", "kind: ConfigMap\nmetadata:\n  name: x\n  annotations:\n    replicas: 3\n"}}, &ok,
+         &failure);
+  CHECK_FALSE(ok);
+  CHECK(failure.message.find("cannot unmarshal number into Go struct field .metadata.annotations") != std::string::npos);
+}
+
 TEST_CASE("loader: .helmignore rules and Go path patterns", "[chart_output]") {
   IgnoreRules rules;
   std::string error;
