@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "catch.h"
+#include "report_fixtures.h"
 #include "kubeshift/report.h"
 
 namespace kubeshift {
@@ -190,15 +191,7 @@ TEST_CASE("json: the output parses back", "[report][json]") {
   CHECK(document["errors"][0]["line"].IsNull());
 }
 
-Finding RenderError() {
-  Finding f;
-  f.rule = "render-error";
-  f.severity = Severity::kError;
-  f.file = "web/templates/a.yaml";
-  f.position = {4, 9};
-  f.message = "chart web not rendered: required: set name";
-  return f;
-}
+using testing::RenderError;
 
 TEST_CASE("json: a render-error has null apiVersion and kind", "[report][json]") {
   CheckReport report;

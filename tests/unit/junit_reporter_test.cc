@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "catch.h"
+#include "report_fixtures.h"
 #include "kubeshift/report.h"
 
 namespace kubeshift {
@@ -153,15 +154,7 @@ TEST_CASE("junit: XML escaping, forbidden characters dropped", "[report][junit]"
   CHECK(xml.find("\xEF\xBF\xBF") == std::string::npos);
 }
 
-Finding RenderError() {
-  Finding f;
-  f.rule = "render-error";
-  f.severity = Severity::kError;
-  f.file = "web/templates/a.yaml";
-  f.position = {4, 9};
-  f.message = "chart web not rendered: required: set name";
-  return f;
-}
+using testing::RenderError;
 
 TEST_CASE("junit: a render-error is a failing case named by its rule", "[report][junit]") {
   CheckReport report;

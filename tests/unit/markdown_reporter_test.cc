@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "catch.h"
+#include "report_fixtures.h"
 #include "kubeshift/report.h"
 
 namespace kubeshift {
@@ -115,15 +116,7 @@ TEST_CASE("markdown: cells are escaped, empty ones show a dash", "[report][markd
         std::string::npos);
 }
 
-Finding RenderError() {
-  Finding f;
-  f.rule = "render-error";
-  f.severity = Severity::kError;
-  f.file = "web/templates/a.yaml";
-  f.position = {4, 9};
-  f.message = "chart web not rendered: required: set name";
-  return f;
-}
+using testing::RenderError;
 
 TEST_CASE("markdown: a render-error row says what happened", "[report][markdown]") {
   CheckReport report;

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "catch.h"
+#include "report_fixtures.h"
 #include "kubeshift/report.h"
 #include "kubeshift/rules.h"
 
@@ -325,15 +326,7 @@ TEST_CASE("sarif: fingerprints are stable and tell resources apart", "[report][s
   CHECK(fingerprint(finding) != original);
 }
 
-Finding RenderError() {
-  Finding f;
-  f.rule = "render-error";
-  f.severity = Severity::kError;
-  f.file = "web/templates/a.yaml";
-  f.position = {4, 9};
-  f.message = "chart web not rendered: required: set name";
-  return f;
-}
+using testing::RenderError;
 
 TEST_CASE("sarif: a render-error points into the registry and validates", "[report][sarif]") {
   CheckReport report;
