@@ -78,6 +78,11 @@ bool LoadChart(const std::string& path, std::shared_ptr<Chart>* out, ChartError*
 bool LoadChartFiles(std::vector<ChartFile> files, const std::string& location, std::shared_ptr<Chart>* out,
                     ChartError* error);
 
+/// Loads a chart directory that is not on disk (a chart in a git revision): every file below
+/// it, named relative to it. As LoadChart on the same directory: .helmignore applies, BOMs go.
+bool LoadChartTree(std::vector<ChartFile> files, const std::string& location, std::shared_ptr<Chart>* out,
+                   ChartError* error);
+
 // ---- values -------------------------------------------------------------------------------
 
 /// The values a user passes, in Helm's precedence order: files, then --set-json, --set,

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kubeshift/scan.h"
@@ -14,6 +15,11 @@ namespace kubeshift {
 /// message ("cannot read: …") on failure. Called from worker threads.
 using InputLoader = std::function<bool(std::string* bytes, std::string* error)>;
 
+/// Reads every file of a chart that is not on disk (a chart in a git revision): names relative
+/// to the chart directory ("Chart.yaml", "templates/a.yaml", "charts/db/values.yaml"), bytes.
+using ChartFilesLoader =
+    std::function<bool(std::vector<std::pair<std::string, std::string>>* files, std::string* error)>;
+
 /// One file to scan.
 struct InputFile {
   std::string display_path;  ///< as the user gave it, joined with walked names; "<stdin>" for -
@@ -22,6 +28,10 @@ struct InputFile {
   InputKind kind = InputKind::kYaml;
   std::string chart_root;    ///< for chart templates: the chart directory (holds Chart.yaml)
   InputLoader load;          ///< when set, the bytes come from here instead of fs_path (--rev)
+  /// --rev chart templates: the chart to render them with (the outermost one, as a display
+  /// path) and how to read all of its files.
+  std::string render_root;
+  ChartFilesLoader load_chart;
 };
 
 /// A file or directory that was looked at and not scanned, with the reason (for -v).

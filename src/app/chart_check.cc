@@ -24,6 +24,16 @@ namespace fs = std::filesystem;
 
 std::string Normal(const std::string& path) { return fs::path(path).lexically_normal().string(); }
 
+// Where a template input is read from, as the render names it: its file on disk, or for a
+// chart read from a git revision (--rev) its display path, which is where that chart is loaded.
+std::string SourceKey(const InputFile& input) { return Normal(input.fs_path.empty() ? input.display_path : input.fs_path); }
+
+// Template inputs that are rendered with their chart: on disk, or in a revision (--rev).
+bool Renderable(const InputFile& input) {
+  return input.kind == InputKind::kHelmTemplate && !input.chart_root.empty() && !input.is_stdin &&
+         (!input.load || input.load_chart);
+}
+
 // The chart a subchart belongs to: PARENT for PARENT/charts/NAME when PARENT has a Chart.yaml,
 // up to the outermost one (Helm renders a subchart only with its parents' values and conditions).
 std::string OutermostChart(std::string root) {
@@ -40,9 +50,7 @@ std::string OutermostChart(std::string root) {
 std::vector<std::string> ChartRoots(const std::vector<InputFile>& inputs) {
   std::set<std::string> roots;
   for (const InputFile& input : inputs) {
-    if (input.kind == InputKind::kHelmTemplate && !input.chart_root.empty() && !input.load && !input.is_stdin) {
-      roots.insert(OutermostChart(input.chart_root));
-    }
+    if (Renderable(input)) roots.insert(input.load_chart ? input.render_root : OutermostChart(input.chart_root));
   }
   std::vector<std::string> top;
   for (const std::string& root : roots) {
@@ -158,7 +166,7 @@ struct ChartInputs {
     auto it = display->find(Normal(path));
     if (it != display->end()) return it->second;
     const InputFile& any = *templates.front();
-    return DisplayLike(Normal(path), Normal(any.fs_path), any.display_path);
+    return DisplayLike(Normal(path), SourceKey(any), any.display_path);
   }
 };
 
@@ -177,14 +185,14 @@ std::vector<ChartInputs> GroupCharts(const std::vector<InputFile>& inputs,
   // Each template belongs to the chart whose root is its own chart root or an ancestor of it:
   // walking up its path finds it in a few lookups, however many charts the run has.
   for (const InputFile& input : inputs) {
-    if (input.kind != InputKind::kHelmTemplate || input.chart_root.empty() || input.load || input.is_stdin) continue;
-    for (fs::path dir = Normal(input.chart_root); !dir.empty(); dir = dir.parent_path()) {
-      auto it = by_root.find(dir.string());
+    if (!Renderable(input)) continue;
+    for (fs::path dir = Normal(input.chart_root);; dir = dir.parent_path()) {
+      auto it = by_root.find(dir.empty() ? "." : dir.string());  // a relative path ends in "."
       if (it != by_root.end()) {
         charts[it->second].templates.push_back(&input);
         break;
       }
-      if (dir == dir.parent_path()) break;
+      if (dir.empty() || dir == dir.parent_path()) break;
     }
   }
   return charts;
@@ -276,7 +284,7 @@ void NoteCoverage(const ChartInputs& chart, const chart::Chart& rendered_chart,
         coverage.disabled = text;
       }
     }
-    auto it = apis.find(Normal(input->fs_path));
+    auto it = apis.find(SourceKey(*input));
     if (it == apis.end()) continue;
     const LineIndex lines(it->second.text);
     for (size_t offset : it->second.offsets) {
@@ -299,13 +307,28 @@ void Demote(Finding* finding, const std::string& note, bool guard_is_reason) {
   finding->message += "; " + note;
 }
 
+// The chart from disk, or from the revision its templates were read from.
+bool LoadChartOf(const ChartInputs& inputs, std::shared_ptr<chart::Chart>* chart, chart::ChartError* error) {
+  const InputFile& any = *inputs.templates.front();
+  if (!any.load_chart) return chart::LoadChart(inputs.root, chart, error);
+  std::vector<std::pair<std::string, std::string>> files;
+  std::string message;
+  if (!any.load_chart(&files, &message)) {
+    *error = chart::ChartError{inputs.root, 0, 0, message};
+    return false;
+  }
+  std::vector<chart::ChartFile> chart_files;
+  for (auto& [name, data] : files) chart_files.push_back({std::move(name), std::move(data)});
+  return chart::LoadChartTree(std::move(chart_files), inputs.root, chart, error);
+}
+
 // Renders one chart and checks what it renders, into \a outcome (this chart's part only).
 void CheckChart(const ChartInputs& inputs_of_chart, const std::map<std::string, std::string>& display,
                 const RuleContext& context, const ChartRenderSettings& settings, const chart::RenderOptions& options,
                 ChartCheckOutcome* outcome) {
   std::shared_ptr<chart::Chart> chart;
   chart::ChartError error;
-  if (!chart::LoadChart(inputs_of_chart.root, &chart, &error)) return ReportFailure(inputs_of_chart, error, outcome);
+  if (!LoadChartOf(inputs_of_chart, &chart, &error)) return ReportFailure(inputs_of_chart, error, outcome);
   std::map<std::string, std::string> subcharts;  // before rendering drops the disabled ones
   DescribeSubcharts(*chart, &subcharts);
   chart::RenderedChart rendered;
@@ -336,7 +359,7 @@ ChartCheckOutcome CheckCharts(const std::vector<InputFile>& inputs, const RuleCo
   ChartCheckOutcome outcome;
   std::map<std::string, std::string> display;  // normalised disk path → display path
   for (const InputFile& input : inputs) {
-    if (input.kind == InputKind::kHelmTemplate && !input.fs_path.empty()) display[Normal(input.fs_path)] = input.display_path;
+    if (Renderable(input)) display[SourceKey(input)] = input.display_path;
   }
   const auto kube = context.targets.find(kKubernetes);
   if (kube == context.targets.end()) return outcome;

@@ -203,6 +203,32 @@ bool LoadChartFiles(std::vector<ChartFile> files, const std::string& location, s
   return true;
 }
 
+bool LoadChartTree(std::vector<ChartFile> files, const std::string& location, std::shared_ptr<Chart>* out,
+                   ChartError* error) {
+  IgnoreRules rules;
+  for (const ChartFile& file : files) {
+    std::string rule_error;
+    if (file.name == ".helmignore" && !rules.Parse(file.data, &rule_error)) {
+      *error = ChartError{Join(location, ".helmignore"), 0, 0, rule_error};
+      return false;
+    }
+  }
+  rules.AddDefaults();
+  // The walk's order and filter: by name, and nothing below an ignored directory.
+  std::sort(files.begin(), files.end(), [](const ChartFile& a, const ChartFile& b) { return a.name < b.name; });
+  std::vector<ChartFile> kept;
+  for (ChartFile& file : files) {
+    bool ignored = rules.Ignore(file.name, false);
+    for (size_t slash = file.name.find('/'); !ignored && slash != std::string::npos; slash = file.name.find('/', slash + 1)) {
+      ignored = rules.Ignore(std::string_view(file.name).substr(0, slash), true);
+    }
+    if (ignored) continue;
+    if (file.data.starts_with("\xEF\xBB\xBF")) file.data.erase(0, 3);
+    kept.push_back(std::move(file));
+  }
+  return LoadChartFiles(std::move(kept), location, out, error);
+}
+
 bool LoadChart(const std::string& path, std::shared_ptr<Chart>* out, ChartError* error) {
   std::error_code ec;
   const fs::path p(path);

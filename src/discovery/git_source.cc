@@ -238,13 +238,16 @@ class Collector {
  public:
   using HasChart = std::function<bool(const std::string& dir)>;
   using NameOutside = std::function<std::string(const std::string& repo_path)>;
+  /// The loader of every file of the chart at repository directory dir (--rev), or null.
+  using ChartFiles = std::function<ChartFilesLoader(const std::string& dir)>;
 
   Collector(std::vector<PathArg> args, const DiscoveryOptions& options, HasChart has_chart,
-            NameOutside name_outside)
+            NameOutside name_outside, ChartFiles chart_files = nullptr)
       : args_(std::move(args)),
         options_(options),
         has_chart_(std::move(has_chart)),
-        name_outside_(std::move(name_outside)) {}
+        name_outside_(std::move(name_outside)),
+        chart_files_(std::move(chart_files)) {}
 
   /// Offers file \a path; nothing happens when it is outside every argument or was offered
   /// before. A non-empty \a skip_reason skips it (after the excludes); without \a load the
@@ -270,11 +273,13 @@ class Collector {
   int ArgFor(const std::string& path) const;
   std::string NameUnder(const PathArg& arg, const std::string& path) const;
   Chart NearestChart(const std::string& path) const;
+  std::string OutermostChart(std::string dir) const;
 
   std::vector<PathArg> args_;
   const DiscoveryOptions& options_;
   HasChart has_chart_;
   NameOutside name_outside_;
+  ChartFiles chart_files_;
   std::set<std::string> offered_;
   std::vector<Entry> entries_;
 };
@@ -312,6 +317,19 @@ Collector::Chart Collector::NearestChart(const std::string& path) const {
   return chart;
 }
 
+// A subchart (PARENT/charts/NAME) is rendered with its parent, up to the outermost chart.
+std::string Collector::OutermostChart(std::string dir) const {
+  while (true) {
+    const size_t slash = dir.rfind('/');
+    const std::string charts = slash == std::string::npos ? "" : dir.substr(0, slash);
+    const size_t parent_end = charts.rfind('/');
+    const std::string charts_name = parent_end == std::string::npos ? charts : charts.substr(parent_end + 1);
+    const std::string parent = parent_end == std::string::npos ? "" : charts.substr(0, parent_end);
+    if (slash == std::string::npos || charts_name != "charts" || !has_chart_(parent)) return dir;
+    dir = parent;
+  }
+}
+
 void Collector::Offer(const std::string& path, const std::string& skip_reason, InputLoader load) {
   int index = ArgFor(path);
   if (index < 0 || !offered_.insert(path).second) return;
@@ -346,6 +364,12 @@ void Collector::Offer(const std::string& path, const std::string& skip_reason, I
     if (input.kind == InputKind::kHelmTemplate) {
       bool inside = !arg.is_file && (arg.prefix.empty() || RelativeTo(chart.dir, arg.prefix).has_value());
       input.chart_root = inside ? NameUnder(arg, chart.dir) : name_outside_(chart.dir);
+      if (chart_files_) {
+        const std::string top = OutermostChart(chart.dir);
+        const bool top_inside = !arg.is_file && (arg.prefix.empty() || RelativeTo(top, arg.prefix).has_value());
+        input.render_root = top_inside ? NameUnder(arg, top) : name_outside_(top);
+        input.load_chart = chart_files_(top);
+      }
     }
     if (load) {
       input.load = std::move(load);
@@ -655,9 +679,26 @@ bool DiscoverRevision(const std::string& rev, const std::vector<std::string>& pa
 
   auto has_chart = [&](const std::string& dir) { return listing.chart_dirs.count(dir) != 0; };
   auto name_outside = [](const std::string& repo_path) { return repo_path.empty() ? "." : repo_path; };
-  Collector collector(std::move(args), options, has_chart, name_outside);
   std::string git_dir = GitDir(repo.get());
   auto store = std::make_shared<BlobStore>(std::move(repo), git_dir);
+  // A chart template is rendered with its chart, read from the same revision.
+  auto files = std::make_shared<const std::vector<TreeFile>>(listing.files);
+  auto chart_files = [store, files](const std::string& dir) -> ChartFilesLoader {
+    return [store, files, dir](std::vector<std::pair<std::string, std::string>>* out, std::string* read_error) {
+      const std::string prefix = dir.empty() ? "" : dir + "/";
+      for (const TreeFile& file : *files) {
+        if (!file.path.starts_with(prefix) || file.mode == GIT_FILEMODE_LINK || file.mode == GIT_FILEMODE_COMMIT) continue;
+        std::string bytes;
+        if (!store->Read(file.id, &bytes, read_error)) {
+          *read_error = file.path + ": " + *read_error;
+          return false;
+        }
+        out->emplace_back(file.path.substr(prefix.size()), std::move(bytes));
+      }
+      return true;
+    };
+  };
+  Collector collector(std::move(args), options, has_chart, name_outside, chart_files);
   for (const TreeFile& file : listing.files) {
     std::string reason;
     if (file.mode == GIT_FILEMODE_LINK) reason = "symbolic link in the revision, not followed";

@@ -132,6 +132,38 @@ ks check --no-config --rev v1 no-such-dir
 assert_exit 2 "--rev: a path that is not in the revision"
 assert_line "$ERR" "kubeshift: error: no-such-dir: no such file or directory in 'v1'" "--rev: the missing path"
 
+# --rev renders charts from the revision too: a helper that exists only in the revision writes
+# the apiVersion, and a subchart's template is rendered with its parent read from the tree.
+mkdir chartrepo
+g -C chartrepo init
+cd chartrepo
+mkdir -p app/templates app/charts/db/templates
+printf 'apiVersion: v2\nname: app\nversion: 1.0.0\n' >app/Chart.yaml
+printf 'db:\n  enabled: true\n' >app/values.yaml
+printf '{{- define "app.pdb.apiVersion" -}}\n{{- if semverCompare ">=1.99-0" .Capabilities.KubeVersion.Version }}policy/v1{{ else }}policy/v1beta1{{ end -}}\n{{- end -}}\n' >app/templates/_helpers.tpl
+printf 'apiVersion: {{ include "app.pdb.apiVersion" . }}\nkind: PodDisruptionBudget\nmetadata:\n  name: {{ .Release.Name }}\n' >app/templates/pdb.yaml
+printf 'apiVersion: v2\nname: db\nversion: 1.0.0\n' >app/charts/db/Chart.yaml
+printf '{{- if .Values.enabled }}\napiVersion: batch/v1beta1\n{{- else }}\napiVersion: batch/v1\n{{- end }}\nkind: CronJob\nmetadata:\n  name: db\n' >app/charts/db/templates/cron.yaml
+g add -A
+g commit -m charts
+sed -i 's/>=1.99-0/>=1.0-0/' app/templates/_helpers.tpl  # the work tree's helper picks policy/v1
+printf 'db:\n  enabled: false\n' >app/values.yaml
+ks check --no-config --target-version 1.29 --rev HEAD
+assert_exit 1 "--rev: charts rendered from the revision"
+assert_contains "$OUT" "app/templates/pdb.yaml:1:13: error: policy/v1beta1 PodDisruptionBudget was removed in Kubernetes 1.25" \
+  "--rev: an apiVersion written by the revision's helper, not the work tree's"
+assert_contains "$OUT" "(app/templates/_helpers.tpl:2)" "--rev: the helper is named at its line in the revision"
+assert_contains "$OUT" "app/charts/db/templates/cron.yaml:2:13: error: batch/v1beta1 CronJob" \
+  "--rev: the subchart rendered with the revision's values (db.enabled: true)"
+ks check --no-config --target-version 1.29 --rev HEAD app/charts/db
+assert_contains "$OUT" "app/charts/db/templates/cron.yaml:2:13: error: batch/v1beta1 CronJob" \
+  "--rev on a subchart: rendered with its parent from the revision"
+ks check --no-config --target-version 1.29 .
+assert_not_contains "$OUT" "pdb.yaml" "the work tree's helper writes policy/v1"
+assert_contains "$OUT" "app/charts/db/templates/cron.yaml:2:13: info: batch/v1beta1 CronJob" \
+  "the work tree's values disable the branch: info"
+cd "$WORK"
+
 # Progress: more than 200 inputs. A fifo holds one worker back until it is fed, so the run
 # lasts long enough for the progress line to be drawn.
 cd "$WORK"
