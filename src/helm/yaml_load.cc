@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "helm/go_format.h"
+#include "helm/yaml_simple_block.h"
 #include "helm/yaml_resolve.h"
 #include "kubeshift/template_data.h"
 #include "kubeshift/yaml_tree.h"
@@ -106,6 +107,10 @@ bool ValueFromYaml(std::string_view text, NumberMode mode, Value* out, std::stri
 
 bool ValueFromYamlDocument(std::string_view text, NumberMode mode, Value* out, std::string* error) {
   YamlDocument doc;
+  if (ParseSimpleBlockYaml(text, &doc.root)) {  // most values files and manifests: no yaml-cpp
+    *out = doc.root.IsNull() ? Value::Nil() : Convert(doc.root, mode);
+    return true;
+  }
   ScanError scan_error;
   if (!ParseYamlTree(text, Range{0, text.size()}, &doc, &scan_error)) {
     const size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + std::min(scan_error.offset, text.size()), '\n'));
