@@ -43,7 +43,9 @@ bool Equal(const Value& a, const Value& b, bool* truth, std::string* error) {
     case BasicKind::kInvalid: break;
   }
   if (a.IsValid() && b.IsValid() && a.kind() != b.kind()) {
-    *error = "non-comparable types " + ToString(a) + ": " + a.TypeName() + ", " + b.TypeName() + ": " + ToString(b);
+    // Go formats the first operand with %s, so numbers inside read "%!s(float64=1)".
+    *error = "non-comparable types " + Sprintf("%s", std::span(&a, 1)) + ": " + a.TypeName() + ", " + b.TypeName() +
+             ": " + ToString(b);
     return false;
   }
   if (!a.IsValid() || !b.IsValid()) {
@@ -51,7 +53,7 @@ bool Equal(const Value& a, const Value& b, bool* truth, std::string* error) {
     return true;
   }
   if (a.IsMap() || a.IsList() || a.kind() == Value::Kind::kFunction) {
-    *error = "non-comparable type " + ToString(b) + ": " + b.TypeName();
+    *error = "non-comparable type " + Sprintf("%s", std::span(&b, 1)) + ": " + b.TypeName();
     return false;
   }
   *truth = &a.AsObject() == &b.AsObject();

@@ -2,6 +2,7 @@
 // functions use. Errors are Go's texts, positioned at the node being evaluated.
 #include "helm/exec.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "helm/go_format.h"
@@ -150,8 +151,7 @@ Executor::Flow Executor::WalkRange(const Value& dot, const BranchNode* node) {
       break;
     }
     case Value::Kind::kInvalid: break;  // like an empty map
-    default:
-      node_ = node;
+    default:  // Go reports it at the pipeline's last evaluated node, as node_ still is
       Errorf("range can't iterate over " + ToString(value));
       return Flow::kError;
   }
@@ -250,12 +250,15 @@ bool Executor::Include(std::string_view name, const Value& data, Value* out, std
     *error = "template: no template " + QuoteGo(name) + " associated with template " + QuoteGo(kHelmRootName);
     return false;
   }
+  // Helm stops an include loop after 1000 nested calls of one name. Go's depth does not grow
+  // across include (each is a new execution), so the depth guard lets Helm's own limit win.
+  constexpr int kHelmIncludeLimit = 1000;
   int& count = included_[std::string(name)];
-  if (count > 1000) {
+  if (count > kHelmIncludeLimit) {
     *error = "rendering template has a nested reference name: " + std::string(name) + ": unable to execute template";
     return false;
   }
-  if (depth_ >= options_.max_depth) {
+  if (depth_ >= std::max(options_.max_depth, kHelmIncludeLimit + 1)) {
     *error = "exceeded maximum template depth (" + std::to_string(options_.max_depth) + ")";
     return false;
   }

@@ -243,7 +243,15 @@ bool Executor::EvalCall(const Value& dot, const Function& fn, bool builtin, cons
   const Node* saved_call = std::exchange(call_node_, node);
   std::string error;
   has_nested_ = false;
-  const bool ok = fn.call(*this, argv, out, &error);
+  bool ok = false;
+  if (builtin && name == "call" && !argv.empty() && !argv[0].IsNilish() &&
+      argv[0].kind() != Value::Kind::kFunction) {
+    // Go's call names its callee node: "non-function .x of type bool".
+    const std::string callee = args.empty() ? "<" + argv[0].TypeName() + " Value>" : args[0]->String();
+    error = "non-function " + callee + " of type " + argv[0].TypeName();
+  } else {
+    ok = fn.call(*this, argv, out, &error);
+  }
   call_node_ = saved_call;
   if (ok) return true;
   node_ = node;

@@ -286,12 +286,37 @@ int ReadNumber(std::string_view format, size_t* i, std::span<const Value> args, 
   return n;
 }
 
+// An explicit argument index "[n]" at \a *i (Go's argNumber): moves \a *argi to argument n
+// (one-based) and marks the format reordered; a bad index clears \a *good. True when an
+// index was there.
+bool ArgIndex(std::string_view format, size_t* i, size_t num_args, size_t* argi, bool* reordered, bool* good) {
+  if (*i >= format.size() || format[*i] != '[') return false;
+  *reordered = true;
+  const size_t close = format.find(']', *i + 1);
+  if (format.size() - *i < 3 || close == std::string_view::npos) {  // no "]": skip the "["
+    ++*i;
+    *good = false;
+    return false;
+  }
+  size_t n = 0;
+  bool digits = close > *i + 1;
+  for (size_t k = *i + 1; k < close && digits; ++k) {
+    digits = format[k] >= '0' && format[k] <= '9';
+    if (digits && n < 1000000) n = n * 10 + static_cast<size_t>(format[k] - '0');
+  }
+  *i = close + 1;
+  if (digits && n >= 1 && n - 1 < num_args) *argi = n - 1;
+  else *good = false;
+  return digits;
+}
+
 }  // namespace
 
 std::string Sprintf(std::string_view format, std::span<const Value> args) {
   std::string out;
   out.reserve(format.size() + 16);
   size_t argi = 0;
+  bool reordered = false;
   for (size_t i = 0; i < format.size();) {
     const size_t percent = format.find('%', i);
     out.append(format.substr(i, percent == std::string_view::npos ? std::string_view::npos : percent - i));
@@ -307,7 +332,11 @@ std::string Sprintf(std::string_view format, std::span<const Value> args) {
       else if (c == '0') spec.zero = !spec.minus;
       else break;
     }
-    bool bad_width = false, bad_prec = false;
+    bool bad_width = false, bad_prec = false, good_arg = true;
+    // "%[2]*[1]d": an index may come before a width, a precision and the verb.
+    bool after_index = ArgIndex(format, &i, args.size(), &argi, &reordered, &good_arg);
+    if (i < format.size() && format[i] == '*') after_index = false;
+    else if (after_index && i < format.size() && format[i] >= '0' && format[i] <= '9') good_arg = false;  // "%[3]2d"
     spec.width = ReadNumber(format, &i, args, &argi, &bad_width);
     if (spec.width < -1) {
       spec.minus = true;
@@ -315,9 +344,13 @@ std::string Sprintf(std::string_view format, std::span<const Value> args) {
     }
     if (i < format.size() && format[i] == '.') {
       ++i;
+      if (after_index) good_arg = false;  // "%[3].2d"
+      after_index = ArgIndex(format, &i, args.size(), &argi, &reordered, &good_arg);
+      if (i < format.size() && format[i] == '*') after_index = false;
       spec.prec = ReadNumber(format, &i, args, &argi, &bad_prec);
       if (spec.prec < 0) spec.prec = 0;
     }
+    if (!after_index) ArgIndex(format, &i, args.size(), &argi, &reordered, &good_arg);
     if (i >= format.size()) {
       out += "%!(NOVERB)";
       break;
@@ -331,6 +364,13 @@ std::string Sprintf(std::string_view format, std::span<const Value> args) {
       out.push_back('%');
       continue;
     }
+    if (spec.verb == 'v') spec.plus = false;  // Go: %+v is plusV (struct fields), not a sign
+    if (!good_arg) {
+      out += "%!";
+      AppendRune(spec.verb, &out);
+      out += "(BADINDEX)";
+      continue;
+    }
     if (argi >= args.size()) {
       out += "%!";
       AppendRune(spec.verb, &out);
@@ -339,7 +379,7 @@ std::string Sprintf(std::string_view format, std::span<const Value> args) {
     }
     FormatArg(spec, args[argi++], &out);
   }
-  if (argi < args.size()) {
+  if (!reordered && argi < args.size()) {
     out += "%!(EXTRA ";
     for (size_t k = argi; k < args.size(); ++k) {
       if (k > argi) out += ", ";

@@ -20,7 +20,8 @@ struct GoTime {
 };
 
 std::string FormatTime(const GoTime& t, std::string_view layout);
-/// time.Parse; false with Go's style of error on mismatch.
+/// time.Parse in a UTC location; false with Go's error text ("parsing time \"x\" as \"2006\":
+/// cannot parse …", "…: month out of range"). Zone abbreviations are read with offset 0.
 bool ParseTime(std::string_view layout, std::string_view text, GoTime* out, std::string* error);
 /// time.Duration's String(): "1h2m3.5s", "300ms", "0s".
 std::string FormatDuration(int64_t nanos);

@@ -150,36 +150,58 @@ std::string Base64Encode(std::string_view data) {
   return out;
 }
 
-bool Base64Decode(std::string_view text, std::string* out, std::string* error) {
+// encoding/base64's StdEncoding.DecodeString, quantum by quantum, so the errors name the same
+// byte Go's do ("illegal base64 data at input byte 0" for "abc"); \r and \n are skipped.
+bool Base64Decode(std::string_view src, std::string* out, std::string* error) {
   out->clear();
-  uint32_t acc = 0;
-  int bits = 0;
-  size_t i = 0, padding = 0;
   auto fail = [&](size_t at) {
     *error = "illegal base64 data at input byte " + std::to_string(at);
     return false;
   };
-  for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\r' || c == '\n') continue;  // Go's decoder skips newlines
-    int v;
-    if (c >= 'A' && c <= 'Z') v = c - 'A';
-    else if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
-    else if (c >= '0' && c <= '9') v = c - '0' + 52;
-    else if (c == '+') v = 62;
-    else if (c == '/') v = 63;
-    else if (c == '=') { ++padding; continue; }
-    else return fail(i);
-    if (padding > 0) return fail(i);
-    acc = (acc << 6) | static_cast<uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out->push_back(static_cast<char>((acc >> bits) & 0xFF));
+  auto decode = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+  };
+  auto newline = [](char c) { return c == '\n' || c == '\r'; };
+  size_t si = 0;
+  while (si < src.size()) {
+    int dbuf[4] = {0, 0, 0, 0};
+    int dlen = 4;
+    bool trailing = false;
+    for (int j = 0; j < 4; ++j) {
+      if (si == src.size()) {
+        if (j == 0) return true;
+        return fail(si - static_cast<size_t>(j));  // a partial quantum needs padding
+      }
+      const char in = src[si++];
+      if (const int v = decode(in); v >= 0) {
+        dbuf[j] = v;
+        continue;
+      }
+      if (newline(in)) {
+        --j;
+        continue;
+      }
+      if (in != '=' || j < 2) return fail(si - 1);
+      if (j == 2) {  // "==" expected
+        while (si < src.size() && newline(src[si])) ++si;
+        if (si == src.size()) return fail(src.size());
+        if (src[si] != '=') return fail(si - 1);
+        ++si;
+      }
+      while (si < src.size() && newline(src[si])) ++si;
+      trailing = si < src.size();
+      dlen = j;
+      break;
     }
+    const uint32_t v = static_cast<uint32_t>(dbuf[0] << 18 | dbuf[1] << 12 | dbuf[2] << 6 | dbuf[3]);
+    for (int k = 0; k < dlen - 1; ++k) out->push_back(static_cast<char>((v >> (16 - 8 * k)) & 0xFF));
+    if (trailing) return fail(si);
   }
-  const size_t symbols = out->size() * 4 / 3 + (bits > 0 ? 1 : 0);
-  if ((symbols + padding) % 4 != 0 || bits >= 6) return fail(text.size());
   return true;
 }
 
@@ -196,32 +218,54 @@ std::string Base32Encode(std::string_view data) {
   return out;
 }
 
+// encoding/base32's StdEncoding.DecodeString: newlines are removed first, so error offsets
+// count the input without them; after the padding, the rest of the input is not read.
 bool Base32Decode(std::string_view text, std::string* out, std::string* error) {
   out->clear();
-  uint64_t acc = 0;
-  int bits = 0;
-  bool padding = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\r' || c == '\n') continue;
-    int v;
-    if (c >= 'A' && c <= 'Z') v = c - 'A';
-    else if (c >= '2' && c <= '7') v = c - '2' + 26;
-    else if (c == '=') { padding = true; continue; }
-    else {
-      *error = "illegal base32 data at input byte " + std::to_string(i);
-      return false;
+  std::string src;
+  for (char c : text) {
+    if (c != '\r' && c != '\n') src.push_back(c);
+  }
+  auto fail = [&](size_t at) {
+    *error = "illegal base32 data at input byte " + std::to_string(at);
+    return false;
+  };
+  auto decode = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= '2' && c <= '7') return c - '2' + 26;
+    return -1;
+  };
+  const size_t olen = src.size();
+  size_t pos = 0;  // src[pos..] is Go's remaining src
+  bool end = false;
+  while (pos < olen && !end) {
+    int dbuf[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    int dlen = 8;
+    for (int j = 0; j < 8;) {
+      const size_t left = olen - pos;
+      if (left == 0) return fail(olen - left - static_cast<size_t>(j));  // missing padding
+      const char in = src[pos++];
+      const size_t rest = olen - pos;
+      if (in == '=' && j >= 2 && rest < 8) {
+        if (rest + static_cast<size_t>(j) < 7) return fail(olen);  // not enough padding
+        for (int k = 0; k < 7 - j; ++k) {
+          if (rest > static_cast<size_t>(k) && src[pos + static_cast<size_t>(k)] != '=') {
+            return fail(olen - rest + static_cast<size_t>(k) - 1);
+          }
+        }
+        dlen = j;
+        end = true;
+        if (dlen == 1 || dlen == 3 || dlen == 6) return fail(olen - rest - 1);
+        break;
+      }
+      const int v = decode(in);
+      if (v < 0) return fail(olen - rest - 1);
+      dbuf[j++] = v;
     }
-    if (padding) {
-      *error = "illegal base32 data at input byte " + std::to_string(i);
-      return false;
-    }
-    acc = (acc << 5) | static_cast<uint64_t>(v);
-    bits += 5;
-    if (bits >= 8) {
-      bits -= 8;
-      out->push_back(static_cast<char>((acc >> bits) & 0xFF));
-    }
+    uint64_t v = 0;
+    for (int k = 0; k < 8; ++k) v = v << 5 | static_cast<uint64_t>(dbuf[k]);
+    static const int kBytes[] = {0, 0, 1, 1, 2, 3, 3, 4, 5};  // bytes decoded from dlen symbols
+    for (int k = 0; k < kBytes[dlen]; ++k) out->push_back(static_cast<char>((v >> (32 - 8 * k)) & 0xFF));
   }
   return true;
 }

@@ -204,8 +204,9 @@ class Lexer {
         ++paren_depth_;
         return true;
       case ')':
-        Emit(ItemType::kRightParen);
+        // Go checks the depth before emitting, so the parser meets the error, not the paren.
         if (--paren_depth_ < 0) return Errorf("unexpected right paren " + FormatRuneU(r));
+        Emit(ItemType::kRightParen);
         return true;
       default: break;
     }

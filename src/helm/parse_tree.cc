@@ -41,7 +41,7 @@ void PipeNode::Write(std::string* out) const {
       if (i > 0) *out += ", ";
       decl[i]->Write(out);
     }
-    *out += " := ";
+    *out += is_assign ? " = " : " := ";
   }
   for (size_t i = 0; i < cmds.size(); ++i) {
     if (i > 0) *out += " | ";

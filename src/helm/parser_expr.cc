@@ -197,7 +197,11 @@ bool NumberNodeFrom(NumberNode* n, ItemType type, std::string* error) {
     n->float64 = rune;
     return true;
   }
-  if (type == ItemType::kComplex || (!text.empty() && text.back() == 'i')) {
+  // An imaginary literal is one only when what precedes the 'i' is a float ("0xi" is not).
+  double imaginary = 0;
+  const bool imaginary_literal =
+      !text.empty() && text.back() == 'i' && ParseGoFloat(std::string_view(text).substr(0, text.size() - 1), &imaginary);
+  if (type == ItemType::kComplex || imaginary_literal) {
     *error = "complex constants are not supported: " + text;
     return false;
   }

@@ -149,9 +149,9 @@ void AddSprigDate(FunctionRegistry* r) {
     return true;
   }));
   r->Add(Pure("duration", {P::kAny}, [](Args a) {
-    int64_t n = 0;
+    int64_t n = 0;  // Sprig reads a string or an int64 only: an int or a float64 is 0
     if (a[0].kind() == Value::Kind::kInt64) n = a[0].AsInt();
-    else ParseGoInt(ToString(a[0]), 10, &n);
+    else if (a[0].IsString()) ParseGoInt(a[0].AsString(), 10, &n);
     return Value::String(FormatDuration(n * 1000000000));
   }));
   r->Add(Fn("durationRound", {P::kAny}, [](CallContext& ctx, Args a, Value* out, std::string*) {

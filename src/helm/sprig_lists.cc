@@ -104,8 +104,12 @@ bool Without(const Value& l, Args omit, Value* out, std::string* e) {
   return true;
 }
 
-// has needle haystack: the list comes second.
+// has needle haystack: the list comes second; a nil haystack has nothing (Sprig checks).
 bool Has(const Value& needle, Args rest, Value* out, std::string* e) {
+  if (rest[0].IsNilish()) {
+    *out = Value::Bool(false);
+    return true;
+  }
   if (!RequireList(rest[0], "Cannot find has on type ", e)) return false;
   *out = Value::Bool(Contains(rest[0].AsList(), needle));
   return true;

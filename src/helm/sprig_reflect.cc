@@ -67,7 +67,7 @@ void AddSprigReflect(FunctionRegistry* r) {
   r->Add(Pure("typeIs", {P::kString, P::kAny}, [](Args a) { return Value::Bool(a[0].AsString() == TypeOf(a[1])); }));
   r->Add(Pure("typeIsLike", {P::kString, P::kAny}, [](Args a) {
     const std::string t = TypeOf(a[1]);
-    return Value::Bool(a[0].AsString() == t || a[0].AsString() == "*" + t);
+    return Value::Bool(a[0].AsString() == t || "*" + a[0].AsString() == t);  // also matches a pointer
   }));
   r->Add(Pure("kindOf", {P::kAny}, [](Args a) { return Value::String(KindOf(a[0])); }));
   r->Add(Pure("kindIs", {P::kString, P::kAny}, [](Args a) { return Value::Bool(a[0].AsString() == KindOf(a[1])); }));

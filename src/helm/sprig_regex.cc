@@ -1,7 +1,10 @@
 // Sprig's regex functions on std::regex (ECMAScript), with Go's match iteration, empty-match
 // and $-expansion rules. RE2 syntax is translated where ECMAScript differs: leading (?i)/(?s)/
 // (?m) flags, (?P<name>…) groups, \A and \z. Not supported: \p{…} classes and flag groups
-// inside the pattern (they fail to compile and report an error).
+// inside the pattern (they fail to compile and report an error). Patterns Go rejects for the
+// common reasons (brackets, parens, repetitions) fail with Go's regexp/syntax message.
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <regex>
 
@@ -104,11 +107,132 @@ bool Translate(std::string_view expr, std::string* out, std::regex::flag_type* f
   return true;
 }
 
+// Go's limits on "{n}", "{n,}" and "{n,m}": counts up to 1000, and n <= m.
+bool RepeatCountOk(std::string_view repeat) {
+  const size_t comma = repeat.find(',');
+  auto number = [](std::string_view digits) {
+    int n = 0;
+    for (char d : digits) n = std::min(n * 10 + (d - '0'), 100000);
+    return n;
+  };
+  const int min = number(repeat.substr(1, std::min(comma, repeat.size() - 1) - 1));
+  const int max = comma == std::string_view::npos ? min
+                  : comma + 2 == repeat.size() ? -1
+                                               : number(repeat.substr(comma + 1, repeat.size() - comma - 2));
+  return min <= 1000 && max <= 1000 && (max < 0 || min <= max);
+}
+
+// The index of the "]" closing the class that starts at \a open, or expr.size().
+size_t ClassEnd(std::string_view expr, size_t open) {
+  size_t j = open + 1;
+  if (j < expr.size() && expr[j] == '^') ++j;
+  if (j < expr.size() && expr[j] == ']') ++j;  // a leading ] is literal
+  while (j < expr.size() && expr[j] != ']') {
+    if (expr[j] == '\\') {
+      ++j;
+    } else if (expr.substr(j).starts_with("[:")) {  // [:alpha:]
+      const size_t end = expr.find(":]", j + 2);
+      if (end != std::string_view::npos) j = end + 1;
+    }
+    ++j;
+  }
+  return std::min(j, expr.size());
+}
+
+// Where the body of the group opening at \a open starts: after "(", "(?flags:" or
+// "(?P<name>"; \a opens is false for a flag setting "(?i)". npos for other "(?" forms.
+size_t GroupBodyStart(std::string_view expr, size_t open, bool* opens) {
+  *opens = true;
+  size_t j = open + 1;
+  if (j >= expr.size() || expr[j] != '?') return j;
+  ++j;
+  if (expr.substr(j).starts_with("P<") || expr.substr(j).starts_with("<")) {
+    j = expr.find('>', j);
+    return j == std::string_view::npos ? j : j + 1;
+  }
+  while (j < expr.size() && (std::isalpha(static_cast<unsigned char>(expr[j])) || expr[j] == '-')) ++j;
+  if (j >= expr.size() || (expr[j] != ')' && expr[j] != ':')) return std::string_view::npos;
+  *opens = expr[j] == ':';
+  return j + 1;
+}
+
+// Go's regexp/syntax message for the common errors in \a expr ("missing closing ]: `[a`"),
+// or "" when none is found (std::regex then judges). Scans as Go's parser does, first error
+// wins; runs once per pattern, as compiles are cached.
+std::string GoSyntaxError(std::string_view expr) {
+  auto error = [](std::string_view code, std::string_view what) {
+    return std::string(code) + ": `" + std::string(what) + "`";
+  };
+  int depth = 0;
+  bool operand = false;                         // something a repetition can apply to precedes
+  size_t last_repeat = std::string_view::npos;  // start of the repetition just before
+  for (size_t i = 0; i < expr.size();) {
+    const char c = expr[i];
+    const size_t repeat_start = last_repeat;
+    last_repeat = std::string_view::npos;
+    if (c == '\\') {
+      if (i + 1 >= expr.size()) return error("trailing backslash at end of expression", "");
+      i += 2;
+      operand = true;
+    } else if (c == '[') {
+      const size_t close = ClassEnd(expr, i);
+      if (close >= expr.size()) return error("missing closing ]", expr.substr(i));
+      i = close + 1;
+      operand = true;
+    } else if (c == '(') {
+      bool opens = true;
+      const size_t next = GroupBodyStart(expr, i, &opens);
+      if (next == std::string_view::npos) return "";  // a group syntax left to std::regex to judge
+      i = next;
+      if (!opens) continue;  // "(?i)" sets flags: no group, no operand
+      ++depth;
+      operand = false;
+    } else if (c == ')') {
+      if (depth == 0) return error("unexpected )", expr);
+      --depth;
+      ++i;
+      operand = true;
+    } else if (c == '|') {
+      ++i;
+      operand = false;
+    } else if (c == '*' || c == '+' || c == '?' || c == '{') {
+      size_t end = i + 1;
+      if (c == '{') {
+        const size_t length = RepeatLength(expr.substr(i));
+        if (length == 0) {  // not a repetition: a literal {
+          ++i;
+          operand = true;
+          continue;
+        }
+        end = i + length;
+        if (!RepeatCountOk(expr.substr(i, length))) return error("invalid repeat count", expr.substr(i, length));
+      }
+      if (end < expr.size() && expr[end] == '?') ++end;  // non-greedy
+      if (repeat_start != std::string_view::npos) {
+        return error("invalid nested repetition operator", expr.substr(repeat_start, end - repeat_start));
+      }
+      if (!operand) return error("missing argument to repetition operator", expr.substr(i, end - i));
+      last_repeat = i;
+      i = end;
+    } else {
+      ++i;
+      operand = true;
+    }
+  }
+  if (depth > 0) return error("missing closing )", expr);
+  return "";
+}
+
 // Compiles \a expr, caching per thread (templates call regex functions in loops).
 const Compiled* Compile(const std::string& expr, std::string* error) {
   thread_local std::map<std::string, std::unique_ptr<Compiled>> cache;
   auto it = cache.find(expr);
   if (it != cache.end()) return it->second.get();
+  // Go rejects some patterns std::regex takes ("a**", "a{1001}"): check Go's rules first.
+  if (const std::string go = GoSyntaxError(expr); !go.empty()) {
+    *error = "error parsing regexp: " + go;
+    return nullptr;
+  }
   auto compiled = std::make_unique<Compiled>();
   std::string translated;
   std::regex::flag_type flags;

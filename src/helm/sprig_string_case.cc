@@ -1,6 +1,5 @@
 // Sprig's word-level string functions: title/untitle, swapcase, initials, nospace (goutils),
-// camelcase/snakecase/kebabcase (xstrings, approximated: words split at separators and case
-// changes), abbrev/abbrevboth and wrap/wrapWith (goutils).
+// camelcase/snakecase/kebabcase (xstrings v1.5's word rules), abbrev/abbrevboth and wrap/wrapWith (goutils).
 #include "helm/function_util.h"
 #include "helm/go_unicode.h"
 
@@ -69,40 +68,201 @@ std::string Initials(std::string_view s) {
   return FromRunes(out);
 }
 
-// Words for the case conversions: split at non-alphanumerics and at lower→upper changes.
-std::vector<std::string> Words(std::string_view s) {
-  std::vector<std::string> words;
-  std::string word;
-  uint32_t prev = 0;
-  for (uint32_t r : Runes(s)) {
-    const bool alnum = IsLetterRune(r) || IsDigitRune(r);
-    if (!alnum || (IsUpperRune(r) && prev && (IsLowerRune(prev) || IsDigitRune(prev)))) {
-      if (!word.empty()) words.push_back(std::move(word));
-      word.clear();
-    }
-    if (alnum) AppendRune(r, &word);
-    prev = alnum ? r : 0;
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
+// xstrings (v1.5, which Sprig 3.3 uses) splits words by kind: runs of connectors (-, _,
+// space), punctuation, an upper-case letter with the lower-case letters after it (or an
+// all-caps run, leaving the last capital to the next word: "HTTPServer"), lower-case
+// letters, digits, anything else. Outside ASCII the rune classes are approximations.
+enum class WordType { kInvalid, kNumber, kUpper, kAlphabet, kConnector, kPunct, kOther };
+
+bool IsConnector(uint32_t r) { return r == '-' || r == '_' || IsSpaceRune(r); }
+
+// A letter, but not a CJK ideograph.
+bool IsAlphabet(uint32_t r) {
+  if (!IsLetterRune(r)) return false;
+  return !((r >= 0x4E00 && r <= 0x9FCC) || (r >= 0x3400 && r <= 0x4D85) || (r >= 0x20000 && r <= 0x2B81D));
 }
 
-std::string JoinWords(std::string_view s, char sep) {
-  std::string out;
-  for (const std::string& word : Words(s)) {
-    if (!out.empty()) out.push_back(sep);
-    out += ToLower(word);
+// unicode.IsPunct: exact in ASCII; the general and CJK punctuation blocks above it.
+bool IsPunctRune(uint32_t r) {
+  if (r < 0x80) return r != '$' && r != '+' && r != '<' && r != '=' && r != '>' && r != '^' && r != '`' && r != '|' &&
+                       r != '~' && ((r >= '!' && r <= '/') || (r >= ':' && r <= '@') || (r >= '[' && r <= '_') ||
+                                    r == '{' || r == '}');
+  return (r >= 0x2010 && r <= 0x2027) || (r >= 0x2030 && r <= 0x205E) || (r >= 0x3001 && r <= 0x3003) ||
+         (r >= 0x3008 && r <= 0x3011);
+}
+
+struct Word {
+  WordType type = WordType::kInvalid;
+  std::string_view text;
+  std::string_view rest;
+};
+
+// The next valid rune of \a s and the bytes up to its end (invalid bytes are skipped);
+// \a prev when there is none.
+uint32_t NextValidRune(std::string_view s, uint32_t prev, size_t* size) {
+  *size = 0;
+  while (*size < s.size()) {
+    int w = 1;
+    const uint32_t r = DecodeRune(s, *size, &w);
+    *size += static_cast<size_t>(w);
+    if (r != kRuneError) return r;
   }
+  return prev;
+}
+
+Word NextWord(std::string_view str) {
+  Word word;
+  if (str.empty()) return word;
+  size_t size = 0;
+  uint32_t r = NextValidRune(str, kRuneError, &size);
+  size_t offset = size;
+  auto extend = [&](auto keep) {  // take runes while keep(r)
+    while (offset < str.size()) {
+      r = NextValidRune(str.substr(offset), r, &size);
+      if (!keep(r)) break;
+      offset += size;
+    }
+  };
+  auto lower_letter = [](uint32_t c) { return IsAlphabet(c) && !IsUpperRune(c); };
+  if (r == kRuneError) {
+    word.type = WordType::kInvalid;
+  } else if (IsConnector(r)) {
+    word.type = WordType::kConnector;
+    extend(IsConnector);
+  } else if (IsPunctRune(r)) {
+    word.type = WordType::kPunct;
+    extend(IsPunctRune);
+  } else if (IsUpperRune(r)) {
+    word.type = WordType::kUpper;
+    if (offset < str.size()) {
+      r = NextValidRune(str.substr(offset), r, &size);
+      if (IsUpperRune(r)) {
+        size_t last = size;
+        offset += size;
+        while (offset < str.size()) {
+          r = NextValidRune(str.substr(offset), r, &size);
+          if (!IsUpperRune(r)) break;
+          last = size;
+          offset += size;
+        }
+        if (offset < str.size() && IsAlphabet(r)) offset -= last;  // "HTTPStatus": "S" starts the next word
+      } else if (IsAlphabet(r)) {
+        offset += size;
+        extend(lower_letter);
+      }
+    }
+  } else if (IsAlphabet(r)) {
+    word.type = WordType::kAlphabet;
+    extend(lower_letter);
+  } else if (IsDigitRune(r)) {
+    word.type = WordType::kNumber;
+    extend(IsDigitRune);
+  } else {
+    word.type = WordType::kOther;
+    extend([](uint32_t c) { return !IsConnector(c) && !IsAlphabet(c) && !IsDigitRune(c) && !IsPunctRune(c); });
+  }
+  word.text = str.substr(0, offset);
+  word.rest = str.substr(offset);
+  return word;
+}
+
+void AppendLower(WordType type, std::string_view text, char connector, std::string* out) {
+  if (type != WordType::kUpper && type != WordType::kConnector) {
+    out->append(text);
+    return;
+  }
+  for (uint32_t r : Runes(text)) {
+    if (IsConnector(r)) out->push_back(connector);
+    else AppendRune(IsUpperRune(r) ? ToLowerRune(r) : r, out);
+  }
+}
+
+// xstrings' camelCaseToLowerCase (ToSnakeCase, ToKebabCase): words joined by \a connector,
+// a number kept with the letters after it ("http2xx" → "http_2xx").
+std::string LowerJoin(std::string_view str, char connector) {
+  std::string out;
+  Word w = NextWord(str);
+  auto is_word = [](WordType t) { return t == WordType::kAlphabet || t == WordType::kNumber; };
+  auto separated = [](WordType t) { return t == WordType::kConnector || t == WordType::kPunct; };
+  while (!w.rest.empty()) {
+    if (w.type != WordType::kConnector) AppendLower(w.type, w.text, connector, &out);
+    const Word prev = w;
+    w = NextWord(w.rest);
+    if (prev.type == WordType::kNumber) {
+      while (is_word(w.type)) {
+        AppendLower(w.type, w.text, connector, &out);
+        w = NextWord(w.rest);
+      }
+      if (w.type != WordType::kInvalid && !separated(w.type)) out.push_back(connector);
+    } else if (prev.type == WordType::kConnector) {
+      AppendLower(prev.type, prev.text, connector, &out);
+    } else if (prev.type != WordType::kPunct) {
+      if (w.type != WordType::kNumber) {
+        if (!separated(w.type)) out.push_back(connector);
+        continue;
+      }
+      if (w.rest.empty()) continue;
+      const Word number = w;
+      w = NextWord(w.rest);
+      if (w.type != WordType::kAlphabet) {  // "Bld4Floor": the number ends the word before it
+        AppendLower(WordType::kNumber, number.text, connector, &out);
+        if (!separated(w.type)) out.push_back(connector);
+        continue;
+      }
+      out.push_back(connector);  // "HTTP2xx": the number starts the next word
+      AppendLower(WordType::kNumber, number.text, connector, &out);
+      while (is_word(w.type)) {
+        AppendLower(w.type, w.text, connector, &out);
+        w = NextWord(w.rest);
+      }
+      if (w.type != WordType::kInvalid && !separated(w.type)) out.push_back(connector);
+    }
+  }
+  AppendLower(w.type, w.text, connector, &out);
   return out;
 }
 
-std::string Camel(std::string_view s) {
+// xstrings.ToPascalCase (Sprig's camelcase): connectors dropped and the rune after them
+// upper-cased; leading connectors and doubled ones kept; an all-caps word is lowered after
+// its first letter.
+std::string Pascal(std::string_view str) {
   std::string out;
-  for (const std::string& word : Words(s)) {
-    std::vector<uint32_t> runes = Runes(ToLower(word));
-    if (!runes.empty()) runes[0] = ToUpperRune(runes[0]);
-    out += FromRunes(runes);
+  const std::vector<uint32_t> runes = Runes(str);
+  size_t i = 0;
+  uint32_t r0 = 0;
+  bool first_upper = false;
+  for (; i < runes.size(); ++i) {
+    r0 = runes[i];
+    if (!IsConnector(r0)) {
+      first_upper = IsUpperRune(r0);
+      r0 = ToUpperRune(r0);
+      break;
+    }
+    AppendRune(r0, &out);
   }
+  if (i + 1 >= runes.size()) {
+    if (!runes.empty()) AppendRune(r0, &out);  // as xstrings: a lone connector is written twice
+    return out;
+  }
+  for (++i; i < runes.size(); ++i) {
+    const uint32_t r1 = r0;
+    r0 = runes[i];
+    if (IsConnector(r0) && IsConnector(r1)) {
+      AppendRune(r1, &out);
+      continue;
+    }
+    if (IsConnector(r1)) {
+      first_upper = IsUpperRune(r0);
+      r0 = ToUpperRune(r0);
+    } else {
+      if (first_upper) {
+        if (IsUpperRune(r0)) r0 = ToLowerRune(r0);
+        else first_upper = false;
+      }
+      AppendRune(r1, &out);
+    }
+  }
+  AppendRune(r0, &out);
   return out;
 }
 
@@ -172,9 +332,9 @@ void AddSprigStringCase(FunctionRegistry* r) {
     }
     return Value::String(FromRunes(runes));
   }));
-  r->Add(Pure("snakecase", {P::kString}, [](Args a) { return Value::String(JoinWords(a[0].AsString(), '_')); }));
-  r->Add(Pure("kebabcase", {P::kString}, [](Args a) { return Value::String(JoinWords(a[0].AsString(), '-')); }));
-  r->Add(Pure("camelcase", {P::kString}, [](Args a) { return Value::String(Camel(a[0].AsString())); }));
+  r->Add(Pure("snakecase", {P::kString}, [](Args a) { return Value::String(LowerJoin(a[0].AsString(), '_')); }));
+  r->Add(Pure("kebabcase", {P::kString}, [](Args a) { return Value::String(LowerJoin(a[0].AsString(), '-')); }));
+  r->Add(Pure("camelcase", {P::kString}, [](Args a) { return Value::String(Pascal(a[0].AsString())); }));
   r->Add(Pure("abbrev", {P::kInt, P::kString}, [](Args a) {
     return a[0].AsInt() < 4 ? a[1] : Value::String(Abbreviate(a[1].AsString(), 0, a[0].AsInt()));
   }));
