@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "catch.h"
+#include "data_cases.h"
 #include "helm/go_strconv.h"
 #include "kubeshift/template_data.h"
 #include "kubeshift/template_engine.h"
@@ -155,33 +156,9 @@ std::string Run(const Case& c) {
 }
 
 TEST_CASE("template engine data-driven cases", "[template_engine]") {
-  const std::filesystem::path dir = std::filesystem::path(KUBESHIFT_SOURCE_DIR) / "testdata" / "template-engine";
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() == ".txt") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  REQUIRE(!files.empty());
-  size_t total = 0, failed = 0, differing = 0;
-  for (const auto& file : files) {
-    for (const Case& c : LoadCases(file)) {
-      ++total;
-      if (c.has_differs && c.differs.find_first_not_of(" \t") == std::string::npos) {
-        ++failed;
-        FAIL_CHECK(c.file << ":" << c.line << ": " << c.name << ": a differs section needs its reason");
-        continue;
-      }
-      if (c.has_differs) ++differing;
-      const std::string failure = Run(c);
-      if (!failure.empty()) {
-        ++failed;
-        FAIL_CHECK(c.file << ":" << c.line << ": " << c.name << ": " << failure);
-      }
-    }
-  }
-  INFO(total << " cases, " << differing << " documented as differing from Go/Sprig/Helm");
-  CHECK(total > 0);
-  CHECK(failed == 0);
+  const size_t total = testing::RunDataCases("template-engine", LoadCases, Run);
+  INFO(total << " cases");
+  CHECK(total >= 600);  // the case files are all there
 }
 
 }  // namespace
