@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cctype>
+#include <cstring>
 
 #include "kubeshift/yaml_tree.h"
 
@@ -38,6 +39,46 @@ bool IsExplicitNull(std::string_view text, size_t at) {
   return false;
 }
 
+size_t SkipBlanks(std::string_view text, size_t at) {
+  while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+  return at;
+}
+
+// A null in a flow collection gets bytes too, so that an edit can replace it: the word ("null",
+// "~"), or, for a null written as nothing ("{a: , b: 1}", "{a}"), the empty range after its
+// key's colon and the blanks after it on that line. yaml-cpp puts such a null at the next ','
+// or closing bracket: only blank lines and comments may stand between the two, else (an anchor,
+// a tag, a key whose bytes are not known) the null keeps no range.
+void SetFlowNullExtent(std::string_view text, const YamlNode* key, YamlNode* node) {
+  const size_t begin = node->begin;
+  if (!node->implicit) {
+    for (std::string_view word : {"null", "Null", "NULL", "~"}) {
+      if (text.substr(begin, word.size()) != word) continue;
+      node->raw = Range{begin, begin + word.size()};
+      node->style = ScalarStyle::kPlain;
+      return;
+    }
+    return;
+  }
+  if (!key || !key->IsScalar() || key->style == ScalarStyle::kOther) return;
+  size_t at = SkipBlanks(text, key->raw.end);
+  if (at < text.size() && text[at] == ':') at = SkipBlanks(text, at + 1);
+  size_t next = at;
+  while (next < text.size()) {
+    if (text[next] == '#') {
+      next = text.find('\n', next);
+      if (next == std::string_view::npos) return;
+    } else if (std::isspace(static_cast<unsigned char>(text[next]))) {
+      ++next;
+    } else {
+      break;
+    }
+  }
+  if (next != begin || begin >= text.size() || std::strchr(",}]", text[begin]) == nullptr) return;
+  node->raw = Range{at, at};
+  node->style = ScalarStyle::kPlain;
+}
+
 YamlNode Convert(std::string_view text, size_t base, const YAML::Node& in, int depth) {
   YamlNode out;
   if (!in.Mark().is_null()) out.begin = base + static_cast<size_t>(in.Mark().pos);
@@ -55,12 +96,16 @@ YamlNode Convert(std::string_view text, size_t base, const YAML::Node& in, int d
       for (const auto& pair : in) {
         out.keys.push_back(Convert(text, base, pair.first, depth + 1));
         out.values.push_back(Convert(text, base, pair.second, depth + 1));
+        if (out.flow && out.values.back().IsNull()) SetFlowNullExtent(text, &out.keys.back(), &out.values.back());
       }
       break;
     case YAML::NodeType::Sequence:
       out.kind = YamlNode::Kind::kSequence;
       out.flow = in.Style() == YAML::EmitterStyle::Flow;
-      for (const auto& item : in) out.values.push_back(Convert(text, base, item, depth + 1));
+      for (const auto& item : in) {
+        out.values.push_back(Convert(text, base, item, depth + 1));
+        if (out.flow && out.values.back().IsNull()) SetFlowNullExtent(text, nullptr, &out.values.back());
+      }
       break;
     default:
       out.kind = YamlNode::Kind::kNull;
