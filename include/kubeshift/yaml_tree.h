@@ -50,8 +50,11 @@ struct YamlDocument {
 };
 
 /// Parses the document \a chunk of \a text with yaml-cpp into a positioned tree. False with
-/// \a error (an offset and a message) when it does not parse.
-bool ParseYamlTree(std::string_view text, Range chunk, YamlDocument* out, ScanError* error);
+/// \a error (an offset and a message) when it does not parse. \a through_nodes: build it from
+/// YAML::Load's tree, as is done for aliases, instead of from the parser's events (for tests:
+/// both must give the same tree).
+bool ParseYamlTree(std::string_view text, Range chunk, YamlDocument* out, ScanError* error,
+                   bool through_nodes = false);
 
 }  // namespace kubeshift
 
