@@ -113,8 +113,12 @@ class DocumentEditor {
   /// Bytes of a block map entry or sequence item starting at \a begin with indentation \a indent:
   /// whole lines, ending before trailing blank and comment lines.
   Range BlockEntryLines(size_t begin, size_t indent) const;
-  /// End of a node's own bytes (flow collections and scalars), for flow edits.
+  /// End of a node's own bytes (flow collections, scalars, nulls in flow collections), for flow
+  /// edits; npos when it is not known.
   size_t NodeEnd(const YamlNode& node) const;
+  /// Start of those bytes: a null's own range begins where it is written (empty for "{a: }"),
+  /// not where yaml-cpp marks it.
+  size_t NodeBegin(const YamlNode& node) const { return node.IsNull() ? node.raw.begin : node.begin; }
   std::string RenderBlockEntry(std::string_view key, const NewValue& value, size_t indent) const;
   std::string RenderBlockValue(const NewValue& value, size_t indent) const;  ///< after "key:" / "-"
   /// \a indent: the column of the key (or item) the value is written after, for the values that

@@ -19,8 +19,9 @@ struct YamlNode {
   enum class Kind { kNull, kScalar, kMap, kSequence };
   Kind kind = Kind::kNull;
   size_t begin = 0;         ///< first byte of the node (a map: its first key; a quoted scalar: the quote)
-  Range raw;                ///< scalars: the raw bytes, quotes included, when verified (style != kOther)
-  ScalarStyle style = ScalarStyle::kOther;
+  Range raw;                ///< scalars: the raw bytes, quotes included, when verified (style != kOther);
+                            ///< nulls in flow collections: the word, or an empty range for "{a: }"
+  ScalarStyle style = ScalarStyle::kOther;  ///< a null with a raw range: kPlain
   std::string value;        ///< scalar value
   std::string tag;          ///< "?" plain untagged, "!" quoted untagged, or the explicit tag
   bool flow = false;        ///< a flow collection ({…}, […], JSON)
@@ -49,8 +50,11 @@ struct YamlDocument {
 };
 
 /// Parses the document \a chunk of \a text with yaml-cpp into a positioned tree. False with
-/// \a error (an offset and a message) when it does not parse.
-bool ParseYamlTree(std::string_view text, Range chunk, YamlDocument* out, ScanError* error);
+/// \a error (an offset and a message) when it does not parse. \a through_nodes: build it from
+/// YAML::Load's tree, as is done for aliases, instead of from the parser's events (for tests:
+/// both must give the same tree).
+bool ParseYamlTree(std::string_view text, Range chunk, YamlDocument* out, ScanError* error,
+                   bool through_nodes = false);
 
 }  // namespace kubeshift
 

@@ -31,13 +31,9 @@ std::vector<const YamlNode*> Objects(const YamlNode& root) {
   return objects;
 }
 
-// Removed and deprecated findings of a text: the converted text must have fewer, by exactly
+// Removed and deprecated findings of a scan: the converted text must have fewer, by exactly
 // the objects converted.
-int CountLifecycleFindings(const InputFile& input, std::string_view text, const ConvertSettings& settings,
-                           bool* parses) {
-  SourceFile source(input.display_path, std::string(text));
-  ScanResult scan = ScanSource(source, input.kind);
-  *parses = scan.errors.empty();
+int CountLifecycleFindings(const ScanResult& scan, const ConvertSettings& settings) {
   RuleContext context{settings.table, settings.targets, false};
   std::vector<Finding> findings;
   for (const Resource& resource : scan.resources) RunRules(resource, context, &findings);
@@ -47,11 +43,28 @@ int CountLifecycleFindings(const InputFile& input, std::string_view text, const 
 class FileConverter {
  public:
   FileConverter(const InputFile& input, const ConvertSettings& settings, FileConversion* out)
-      : input_(input), settings_(settings), out_(out), lines_(out->original) {}
+      : input_(input), settings_(settings), out_(out) {}
 
   void Run() {
     std::string_view original = out_->original;
     const size_t begin = original.size() >= 3 && original.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    // The fast scan says which documents hold an object to convert; only those are parsed
+    // into a tree (yaml-cpp is ~50 times slower than the scanner).
+    SourceFile source(input_.display_path, out_->original);
+    scan_ = ScanSource(source, input_.kind);
+    if (input_.kind != InputKind::kHelmTemplate) {
+      for (const ScanError& e : scan_.errors) {
+        out_->errors.push_back({input_.display_path, PositionOf(e.offset), e.message});
+      }
+    }
+    std::vector<size_t> wanted;
+    for (const Resource& resource : scan_.resources) {
+      if (Wanted(resource)) wanted.push_back(resource.api_version.range.begin);
+    }
+    if (wanted.empty()) {  // most files: nothing to split, edit or verify
+      out_->converted = out_->original;
+      return;
+    }
     // Chart templates are converted through their masked text: offsets are the same, and an
     // edit that would touch an action is refused.
     if (input_.kind == InputKind::kHelmTemplate) {
@@ -59,19 +72,6 @@ class FileConverter {
       structure_ = masked_->text;
     } else {
       structure_ = original;
-    }
-    // The fast scan says which documents hold an object to convert; only those are parsed
-    // into a tree (yaml-cpp is ~50 times slower than the scanner).
-    SourceFile source(input_.display_path, out_->original);
-    ScanResult scan = ScanSource(source, input_.kind);
-    if (input_.kind != InputKind::kHelmTemplate) {
-      for (const ScanError& e : scan.errors) {
-        out_->errors.push_back({input_.display_path, lines_.PositionOf(e.offset), e.message});
-      }
-    }
-    std::vector<size_t> wanted;
-    for (const Resource& resource : scan.resources) {
-      if (Wanted(resource)) wanted.push_back(resource.api_version.range.begin);
     }
     auto holds_wanted = [&](Range range) {
       for (size_t offset : wanted) {
@@ -220,21 +220,24 @@ class FileConverter {
     }
     ++out_->objects_converted;
     for (const std::string& note : outcome.notes) {
-      out_->notes.push_back({lines_.PositionOf(api_version.begin), fmt::format("{} → {}: {}", subject, to, note)});
+      out_->notes.push_back({PositionOf(api_version.begin), fmt::format("{} → {}: {}", subject, to, note)});
     }
   }
 
   void NeedsPerson(size_t offset, std::string message) {
-    out_->needs_person.push_back({lines_.PositionOf(offset), std::move(message)});
+    out_->needs_person.push_back({PositionOf(offset), std::move(message)});
   }
 
   // The result must parse and must have lost exactly one finding per converted object.
+  // The original's side is the scan that chose the documents to convert.
   void Verify() {
     if (!out_->changed()) return;
-    bool parsed_before = true;
-    bool parsed_after = true;
-    int before = CountLifecycleFindings(input_, out_->original, settings_, &parsed_before);
-    int after = CountLifecycleFindings(input_, out_->converted, settings_, &parsed_after);
+    const bool parsed_before = scan_.errors.empty();
+    const int before = CountLifecycleFindings(scan_, settings_);
+    SourceFile converted(input_.display_path, out_->converted);
+    ScanResult after_scan = ScanSource(converted, input_.kind);
+    const bool parsed_after = after_scan.errors.empty();
+    const int after = CountLifecycleFindings(after_scan, settings_);
     std::string failure;
     if (parsed_before && !parsed_after) {
       failure = "the converted text does not parse";
@@ -249,10 +252,17 @@ class FileConverter {
     out_->needs_person.push_back({Position{1, 1}, failure + "; the file is left as it is (please report this)"});
   }
 
+  // Lines are indexed only for a file that has something to say.
+  Position PositionOf(size_t offset) {
+    if (!lines_) lines_.emplace(out_->original);
+    return lines_->PositionOf(offset);
+  }
+
   const InputFile& input_;
   const ConvertSettings& settings_;
   FileConversion* out_;
-  LineIndex lines_;
+  std::optional<LineIndex> lines_;
+  ScanResult scan_;
   std::optional<MaskedTemplate> masked_;
   std::string_view structure_;
   EditSet edits_;

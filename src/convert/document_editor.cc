@@ -210,7 +210,7 @@ Range DocumentEditor::BlockEntryLines(size_t begin, size_t indent) const {
 }
 
 size_t DocumentEditor::NodeEnd(const YamlNode& node) const {
-  if (node.IsScalar()) return node.style == ScalarStyle::kOther ? std::string_view::npos : node.raw.end;
+  if (node.IsScalar() || node.IsNull()) return node.style == ScalarStyle::kOther ? std::string_view::npos : node.raw.end;
   if (!(node.IsMap() || node.IsSequence()) || !node.flow) return std::string_view::npos;
   int depth = 0;
   for (size_t i = node.begin; i < text_.size(); ++i) {

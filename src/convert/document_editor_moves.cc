@@ -92,7 +92,8 @@ std::string DocumentEditor::RenderVerbatimBlock(const NewValue& value, size_t in
       problems_.push_back(fmt::format("cannot find where '{}' ends to move it", key.value));
       return " null";
     }
-    return " " + VerbatimText(value, Range{node.begin, end}, shift);
+    if (end == NodeBegin(node)) return " null";  // "{a: }": a null written as nothing
+    return " " + VerbatimText(value, Range{NodeBegin(node), end}, shift);
   }
   const long shift = static_cast<long>(indent) - static_cast<long>(Column(key.begin));
   // A block entry: everything after the key's colon (a comment, an anchor, the value on the same
@@ -114,8 +115,8 @@ std::string DocumentEditor::RenderVerbatimFlow(const NewValue& value, size_t ind
   const YamlNode& key = map.keys[value.verbatim_index];
   const YamlNode& node = map.values[value.verbatim_index];
   const size_t end = map.flow || node.flow || node.IsScalar() ? NodeEnd(node) : kNone;
-  if (end != kNone) {
-    return VerbatimText(value, Range{node.begin, end},
+  if (end != kNone && end > NodeBegin(node)) {
+    return VerbatimText(value, Range{NodeBegin(node), end},
                         static_cast<long>(indent) - static_cast<long>(LineIndent(key.begin)));
   }
   // A block value cannot keep its layout inside a flow collection: it is written anew, which
@@ -134,7 +135,7 @@ bool DocumentEditor::SpansLines(const NewValue& value) const {
       const YamlNode& node = *value.copy;
       if (!(value.verbatim_map->flow || node.flow || node.IsScalar())) return false;  // written anew, on one line
       const size_t end = NodeEnd(node);
-      return end != kNone && text_.substr(node.begin, end - node.begin).find('\n') != kNone;
+      return end != kNone && text_.substr(NodeBegin(node), end - NodeBegin(node)).find('\n') != kNone;
     }
     case NewValue::Kind::kMap:
       return std::any_of(value.entries.begin(), value.entries.end(),

@@ -570,5 +570,97 @@ TEST_CASE("ReplaceScalar refuses what it cannot replace in place", "[document_ed
   CHECK(problem.find("cannot be replaced in place") != std::string::npos);
 }
 
+// ---- A null inside a flow collection: the word, or an empty range where nothing is written.
+
+// The own bytes of the null value of \a key in the flow mapping at \a path.
+std::string NullBytes(const std::string& text, std::initializer_list<std::string_view> path, std::string_view key,
+                      Range* range = nullptr) {
+  const MoveDoc doc(text);
+  const YamlNode* value = doc.At(path).Get(key);
+  REQUIRE(value);
+  REQUIRE(value->IsNull());
+  if (range) *range = value->raw;
+  if (value->style == ScalarStyle::kOther) return "<unknown>";
+  return text.substr(value->raw.begin, value->raw.size());
+}
+
+TEST_CASE("a null in a flow mapping has bytes of its own", "[document_editor]") {
+  Range range;
+  CHECK(NullBytes("m: {a: null, b: 1}\n", {"m"}, "a") == "null");
+  CHECK(NullBytes("m: {a: ~ , b: 1}\n", {"m"}, "a") == "~");
+  CHECK(NullBytes("{\"a\": null}", {}, "a") == "null");
+  // Nothing written: the empty range after the colon and the blanks after it on its line.
+  CHECK(NullBytes("m: {a: , b: 1}\n", {"m"}, "a", &range).empty());
+  CHECK(range.begin == 7);
+  CHECK(NullBytes("m: {a:, b: 1}\n", {"m"}, "a", &range).empty());
+  CHECK(range.begin == 6);
+  CHECK(NullBytes("m: {b: 1, a:   }\n", {"m"}, "a", &range).empty());
+  CHECK(range.begin == 15);
+  CHECK(NullBytes("m: {a:\n  # why\n  , b: 1}\n", {"m"}, "a", &range).empty());
+  CHECK(range.begin == 6);
+  CHECK(NullBytes("m: {a, b: 1}\n", {"m"}, "a", &range).empty());  // a key without a colon
+  CHECK(range.begin == 5);
+  // An anchor or a tag is more than a null: no range.
+  CHECK(NullBytes("m: {a: &x , b: 1}\n", {"m"}, "a") == "<unknown>");
+  // Block mappings keep their own way (their edits work on lines).
+  CHECK(NullBytes("m:\n  a: ~\n", {"m"}, "a") == "<unknown>");
+}
+
+TEST_CASE("ReplaceEntry replaces a null in a flow mapping, written or not", "[document_editor]") {
+  const std::vector<std::pair<std::string, NewValue>> deny = {{"action", NewValue::String("Deny")}};
+  CHECK(Replace("p: {name: x, action: null}\n", {"p"}, 1, deny) == "p: {name: x, action: Deny}\n");
+  CHECK(Replace("p: {action: ~, name: x}\n", {"p"}, 0, deny) == "p: {action: Deny, name: x}\n");
+  CHECK(Replace("p: {action: , name: x}\n", {"p"}, 0, deny) == "p: {action: Deny, name: x}\n");
+  CHECK(Replace("p: {action:, name: x}\n", {"p"}, 0, deny) == "p: {action: Deny, name: x}\n");
+  CHECK(Replace("p: {name: x, action: }\n", {"p"}, 1, deny) == "p: {name: x, action: Deny}\n");
+  CHECK(Replace("p: {name: x, action}\n", {"p"}, 1, deny) == "p: {name: x, action: Deny}\n");
+  CHECK(Replace("p: {action:\n    , name: x}\n", {"p"}, 0, deny) == "p: {action: Deny\n    , name: x}\n");
+  CHECK(Replace("{\n  \"name\": \"x\",\n  \"action\": null\n}\n", {}, 1, deny) ==
+        "{\n  \"name\": \"x\",\n  \"action\": \"Deny\"\n}\n");
+}
+
+TEST_CASE("ReplaceEntry still refuses a null it cannot delimit", "[document_editor]") {
+  const MoveDoc doc("p: {action: &x , name: x}\n");
+  DocumentEditor editor(doc.text, doc.document, false);
+  editor.ReplaceEntry(doc.At({"p"}), 0, "action", NewValue::String("Deny"));
+  CHECK(editor.edits().empty());
+  REQUIRE(editor.problems().size() == 1);
+  CHECK(editor.problems()[0].find("cannot find where 'action' ends") != std::string::npos);
+}
+
+TEST_CASE("AddEntry, AddItem and RemoveEntries after a null at the end of a flow collection",
+          "[document_editor]") {
+  {
+    const MoveDoc doc("m: {a: 1, b: }\n");
+    DocumentEditor editor(doc.text, doc.document, false);
+    editor.AddEntry(doc.At({"m"}), "c", NewValue::Int(2));
+    CHECK(ApplyMoves(doc, editor) == "m: {a: 1, b: , c: 2}\n");
+  }
+  {
+    const MoveDoc doc("m: {a: 1, b: ~}\n");
+    DocumentEditor editor(doc.text, doc.document, false);
+    editor.AddEntry(doc.At({"m"}), "c", NewValue::Int(2));
+    CHECK(ApplyMoves(doc, editor) == "m: {a: 1, b: ~, c: 2}\n");
+  }
+  {
+    const MoveDoc doc("l: [a, ~]\n");
+    DocumentEditor editor(doc.text, doc.document, false);
+    editor.AddItem(doc.At({"l"}), NewValue::String("b"));
+    CHECK(ApplyMoves(doc, editor) == "l: [a, ~, b]\n");
+  }
+  CHECK(Remove("m: {a: 1, b: ~, c: }\n", {"m"}, {1, 2}) == "m: {a: 1}\n");
+  CHECK(Remove("m: {a: , b: 2}\n", {"m"}, {1}) == "m: {a: }\n");
+}
+
+TEST_CASE("Verbatim of a null in a flow mapping", "[document_editor]") {
+  // The word goes as it is; a null written as nothing is written as null.
+  const MoveDoc doc("m: {a: ~, b: , c: 1}\n");
+  const YamlNode& m = doc.At({"m"});
+  DocumentEditor editor(doc.text, doc.document, false);
+  editor.ReplaceEntry(doc.document.root, 0, "moved",
+                      NewValue::Map({{"word", NewValue::Verbatim(m, 0)}, {"nothing", NewValue::Verbatim(m, 1)}}));
+  CHECK(ApplyMoves(doc, editor) == "moved:\n  word: ~\n  nothing: null\n");
+}
+
 }  // namespace
 }  // namespace kubeshift
