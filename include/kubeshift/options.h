@@ -65,6 +65,7 @@ struct ConvertOptions {
   std::string format;                          ///< -o yaml|json; empty: keep each input's format
   enum class Mode { kPrint, kWrite, kDiff, kCheck } mode = Mode::kPrint;
   bool verbose = false;
+  int jobs = 0;                                ///< 0: hardware concurrency
 };
 
 /// `kubeshift versions`.

@@ -150,7 +150,7 @@ int RunConvert(const ConvertOptions& options, std::ostream& out, std::ostream& e
   // that (a diff, a flag) and not every file's two versions.
   std::vector<std::string> products(discovery.inputs.size());
   std::vector<std::string> write_errors(discovery.inputs.size());
-  ParallelFor(discovery.inputs.size(), WorkerCount(0, discovery.inputs.size()), [&](size_t i) {
+  ParallelFor(discovery.inputs.size(), WorkerCount(options.jobs, discovery.inputs.size()), [&](size_t i) {
     const InputFile& input = discovery.inputs[i];
     std::string bytes;
     if (input.is_stdin) {

@@ -141,6 +141,7 @@ CLI::App* AddConvert(CLI::App& app, ConvertFlags* flags) {
   diff->excludes(check);
   convert->add_option("--exclude", o.excludes, "skip paths matching this glob (repeatable)")->allow_extra_args(false);
   convert->add_flag("--no-gitignore", flags->no_gitignore, "also convert files that .gitignore excludes");
+  convert->add_option("-j,--jobs", o.jobs, "worker threads (default: one per CPU)")->check(CLI::NonNegativeNumber);
   return convert;
 }
 
