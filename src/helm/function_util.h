@@ -53,6 +53,8 @@ void AddSprigPaths(FunctionRegistry* r);
 void AddSprigDate(FunctionRegistry* r);
 void AddSprigNetwork(FunctionRegistry* r);
 void AddSprigUrl(FunctionRegistry* r);
+// Helm's toToml, mustToToml and fromToml (helm_toml.cc).
+void AddHelmToml(FunctionRegistry* r);
 
 }  // namespace kubeshift::tmpl
 
