@@ -45,6 +45,7 @@ void AddSprigLists(FunctionRegistry* r);
 void AddSprigDicts(FunctionRegistry* r);
 void AddSprigEncoding(FunctionRegistry* r);
 void AddSprigCrypto(FunctionRegistry* r);
+void AddSprigAes(FunctionRegistry* r);
 void AddSprigRandom(FunctionRegistry* r);
 void AddSprigSemver(FunctionRegistry* r);
 void AddSprigRegex(FunctionRegistry* r);
