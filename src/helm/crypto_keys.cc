@@ -46,6 +46,7 @@ std::string EncodePkcs1(std::string_view message, size_t k) {
 
 std::string Sha256Bytes(std::string_view data) { return Unhex(Sha256Hex(data)); }
 std::string Sha1Bytes(std::string_view data) { return Unhex(Sha1Hex(data)); }
+std::string Sha512Bytes(std::string_view data) { return Unhex(Sha512Hex(data)); }
 
 RsaKey GenerateRsaKey(size_t bits, const RandomBytes& random) {
   constexpr uint32_t kE = 65537;
@@ -188,24 +189,86 @@ Jacobian AddAffine(const P256& c, const Jacobian& P, const BigInt& x2, const Big
 
 }  // namespace
 
-std::string P256PublicPoint(const BigInt& d) {
+namespace {
+
+const P256& Curve() {
   static const P256 c;
-  const BigInt gx = c.mont.ToMont(c.gx), gy = c.mont.ToMont(c.gy);
+  return c;
+}
+
+// Scalar multiplication by double-and-add, affine result in plain form; false for infinity.
+bool Multiply(const BigInt& k, const BigInt& px, const BigInt& py, BigInt* x, BigInt* y) {
+  const P256& c = Curve();
+  const BigInt mx = c.mont.ToMont(px), my = c.mont.ToMont(py);
   Jacobian acc;
-  for (size_t i = d.BitLength(); i-- > 0;) {
+  for (size_t i = k.BitLength(); i-- > 0;) {
     acc = Double(c, acc);
-    if (d.Bit(i)) acc = AddAffine(c, acc, gx, gy);
+    if (k.Bit(i)) acc = AddAffine(c, acc, mx, my);
   }
-  const BigInt z = c.mont.FromMont(acc.z);
-  const BigInt zinv = c.mont.ToMont(ModInversePrime(z, c.p));
+  if (acc.infinity) return false;
+  const BigInt zinv = c.mont.ToMont(ModInversePrime(c.mont.FromMont(acc.z), c.p));
   const BigInt zinv2 = c.mont.Mul(zinv, zinv);
-  const BigInt x = c.mont.FromMont(c.mont.Mul(acc.x, zinv2));
-  const BigInt y = c.mont.FromMont(c.mont.Mul(acc.y, c.mont.Mul(zinv2, zinv)));
-  return std::string(1, '\x04') + x.ToBytes(32) + y.ToBytes(32);
+  *x = c.mont.FromMont(c.mont.Mul(acc.x, zinv2));
+  *y = c.mont.FromMont(c.mont.Mul(acc.y, c.mont.Mul(zinv2, zinv)));
+  return true;
+}
+
+std::string Point(const BigInt& x, const BigInt& y) { return std::string(1, '\x04') + x.ToBytes(32) + y.ToBytes(32); }
+
+}  // namespace
+
+std::string P256PublicPoint(const BigInt& d) { return P256Multiply(d, Point(Curve().gx, Curve().gy)); }
+
+std::string P256Multiply(const BigInt& k, std::string_view point) {
+  BigInt x, y;
+  if (point.size() != 65 || point[0] != '\x04' ||
+      !Multiply(k, BigInt::FromBytes(point.substr(1, 32)), BigInt::FromBytes(point.substr(33)), &x, &y)) {
+    return "";
+  }
+  return Point(x, y);
+}
+
+std::string EcdsaP256SignSha256(const BigInt& d, std::string_view message, const RandomBytes& random) {
+  const P256& c = Curve();
+  const BigInt e = BigInt::FromBytes(Sha256Bytes(message)).Mod(c.n);
+  for (;;) {
+    const BigInt k = BigInt::FromBytes(random(40)).Mod(c.n - BigInt(1)) + BigInt(1);
+    BigInt x, y;
+    if (!Multiply(k, c.gx, c.gy, &x, &y)) continue;
+    const BigInt r = x.Mod(c.n);
+    if (r.IsZero()) continue;
+    const BigInt s = (ModInversePrime(k, c.n) * (e + (r * d).Mod(c.n))).Mod(c.n);
+    if (s.IsZero()) continue;
+    return der::Sequence({der::Integer(r), der::Integer(s)});
+  }
+}
+
+bool EcdsaP256VerifySha256(std::string_view point, std::string_view message, std::string_view signature) {
+  const P256& c = Curve();
+  der::Reader reader(signature);
+  der::Element seq;
+  std::vector<der::Element> rs;
+  if (!reader.Expect(der::kSequence, &seq) || !der::Children(seq, &rs) || rs.size() != 2) return false;
+  const BigInt r = BigInt::FromBytes(rs[0].value), s = BigInt::FromBytes(rs[1].value);
+  if (r.IsZero() || s.IsZero() || Compare(r, c.n) >= 0 || Compare(s, c.n) >= 0) return false;
+  const BigInt e = BigInt::FromBytes(Sha256Bytes(message)).Mod(c.n);
+  const BigInt w = ModInversePrime(s, c.n);
+  const std::string p1 = P256Multiply((e * w).Mod(c.n), Point(c.gx, c.gy));
+  const std::string p2 = P256Multiply((r * w).Mod(c.n), point);
+  if (p1.empty() || p2.empty()) return false;
+  // p1 + p2, with p1 in Jacobian form.
+  Jacobian acc{c.mont.ToMont(BigInt::FromBytes(p1.substr(1, 32))), c.mont.ToMont(BigInt::FromBytes(p1.substr(33))),
+               c.mont.One(), false};
+  acc = AddAffine(c, acc, c.mont.ToMont(BigInt::FromBytes(p2.substr(1, 32))),
+                  c.mont.ToMont(BigInt::FromBytes(p2.substr(33))));
+  if (acc.infinity) return false;
+  const BigInt zinv = ModInversePrime(c.mont.FromMont(acc.z), c.p);
+  const BigInt x = (c.mont.FromMont(acc.x) * zinv * zinv).Mod(c.p);
+  return x.Mod(c.n) == r;
 }
 
 std::string GenerateP256KeyDer(const RandomBytes& random) {
-  static const P256 c;
+  const P256& c = Curve();
   // Go's randFieldElement: 40 random bytes, k mod (n-1) + 1.
   const BigInt d = BigInt::FromBytes(random(40)).Mod(c.n - BigInt(1)) + BigInt(1);
   return der::Sequence({der::Integer(int64_t{1}), der::Tlv(der::kOctetString, d.ToBytes(32)),
@@ -213,9 +276,11 @@ std::string GenerateP256KeyDer(const RandomBytes& random) {
                         der::Explicit(1, der::BitString(P256PublicPoint(d)))});
 }
 
-std::string GenerateEd25519KeyDer(const RandomBytes& random) {
+std::string GenerateEd25519KeyDer(const RandomBytes& random) { return Ed25519PrivateKeyDer(random(32)); }
+
+std::string Ed25519PrivateKeyDer(std::string_view seed) {
   return der::Sequence({der::Integer(int64_t{0}), der::Sequence({der::Oid("1.3.101.112")}),
-                        der::Tlv(der::kOctetString, der::Tlv(der::kOctetString, random(32)))});
+                        der::Tlv(der::kOctetString, der::Tlv(der::kOctetString, seed))});
 }
 
 std::string PemEncode(std::string_view type, std::string_view der) {

@@ -29,8 +29,18 @@ bool RsaVerifySha256(const BigInt& n, const BigInt& e, std::string_view message,
 std::string GenerateP256KeyDer(const RandomBytes& random);
 /// The public point of P-256 private scalar \a d: 0x04 || X || Y.
 std::string P256PublicPoint(const BigInt& d);
+/// \a k times the uncompressed P-256 point \a point (0x04 || X || Y); "" for infinity.
+std::string P256Multiply(const BigInt& k, std::string_view point);
+/// ECDSA P-256 with SHA-256: the DER SEQUENCE { r, s } (SEC 1 4.1.3), k from \a random.
+std::string EcdsaP256SignSha256(const BigInt& d, std::string_view message, const RandomBytes& random);
+bool EcdsaP256VerifySha256(std::string_view point, std::string_view message, std::string_view signature);
+
+/// Ed25519 (RFC 8032): the 32-byte public key of a 32-byte seed, and a signature.
+std::string Ed25519PublicKey(std::string_view seed);
+std::string Ed25519Sign(std::string_view seed, std::string_view message);
 /// An Ed25519 key (a random 32-byte seed) as PKCS#8 DER (Go's MarshalPKCS8PrivateKey).
 std::string GenerateEd25519KeyDer(const RandomBytes& random);
+std::string Ed25519PrivateKeyDer(std::string_view seed);
 
 /// Go's pem.Encode.
 std::string PemEncode(std::string_view type, std::string_view der);
@@ -39,6 +49,7 @@ bool PemDecode(std::string_view text, std::string* type, std::string* der);
 
 std::string Sha256Bytes(std::string_view data);
 std::string Sha1Bytes(std::string_view data);
+std::string Sha512Bytes(std::string_view data);
 
 }  // namespace kubeshift::tmpl
 

@@ -75,11 +75,32 @@ PublicKeyInfo EcP256PublicKeyInfo(std::string_view point) {
   return info;
 }
 
+PublicKeyInfo Ed25519PublicKeyInfo(std::string_view public_key) {
+  PublicKeyInfo info;
+  info.key_bits = std::string(public_key);
+  info.spki = der::Sequence({der::Sequence({der::Oid("1.3.101.112")}), der::BitString(info.key_bits)});
+  return info;
+}
+
+SigningKey RsaSigningKey(const RsaKey& key) {
+  return {der::Sequence({der::Oid(kSha256WithRsa), der::Tlv(der::kNull, "")}),
+          [key](std::string_view tbs) { return RsaSignSha256(key, tbs); }};
+}
+
+SigningKey EcdsaP256SigningKey(const BigInt& d, RandomBytes random) {
+  return {der::Sequence({der::Oid("1.2.840.10045.4.3.2")}),
+          [d, random](std::string_view tbs) { return EcdsaP256SignSha256(d, tbs, random); }};
+}
+
+SigningKey Ed25519SigningKey(std::string seed) {
+  return {der::Sequence({der::Oid("1.3.101.112")}), [seed](std::string_view tbs) { return Ed25519Sign(seed, tbs); }};
+}
+
 std::string CreateCertificate(const CertificateSpec& spec, const PublicKeyInfo& subject_key,
-                              std::string_view issuer_name, std::string_view issuer_key_id, const RsaKey& signer) {
+                              std::string_view issuer_name, std::string_view issuer_key_id, const SigningKey& signer) {
   const std::string subject = Name(spec.common_name);
   const std::string issuer = issuer_name.empty() ? subject : std::string(issuer_name);
-  const std::string algorithm = der::Sequence({der::Oid(kSha256WithRsa), der::Tlv(der::kNull, "")});
+  const std::string& algorithm = signer.algorithm;
   const std::string tbs = der::Sequence({
       der::Explicit(0, der::Integer(int64_t{2})),
       der::Integer(BigInt::FromBytes(spec.serial)),
@@ -90,7 +111,7 @@ std::string CreateCertificate(const CertificateSpec& spec, const PublicKeyInfo& 
       subject_key.spki,
       Extensions(spec, subject_key, subject.size() == 2, issuer == subject, issuer_key_id),
   });
-  return der::Sequence({tbs, algorithm, der::BitString(RsaSignSha256(signer, tbs))});
+  return der::Sequence({tbs, algorithm, der::BitString(signer.sign(tbs))});
 }
 
 bool ParseCertificate(std::string_view data, ParsedCertificate* out, std::string* error) {

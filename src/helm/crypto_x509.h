@@ -6,6 +6,7 @@
 #define KUBESHIFT_HELM_CRYPTO_X509_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,11 +32,22 @@ struct PublicKeyInfo {
 };
 PublicKeyInfo RsaPublicKeyInfo(const RsaKey& key);
 PublicKeyInfo EcP256PublicKeyInfo(std::string_view point);
+PublicKeyInfo Ed25519PublicKeyInfo(std::string_view public_key);
+
+/// A certificate signer: its AlgorithmIdentifier (Go's choice for the key type: SHA-256 with
+/// RSA PKCS#1 v1.5, ECDSA with SHA-256, pure Ed25519) and the signature of the TBS bytes.
+struct SigningKey {
+  std::string algorithm;
+  std::function<std::string(std::string_view tbs)> sign;
+};
+SigningKey RsaSigningKey(const RsaKey& key);
+SigningKey EcdsaP256SigningKey(const BigInt& d, RandomBytes random);
+SigningKey Ed25519SigningKey(std::string seed);
 
 /// A certificate signed by \a signer. \a issuer_name is the issuer's subject Name DER (empty:
 /// self-signed), \a issuer_key_id its subject key id.
 std::string CreateCertificate(const CertificateSpec& spec, const PublicKeyInfo& subject_key,
-                              std::string_view issuer_name, std::string_view issuer_key_id, const RsaKey& signer);
+                              std::string_view issuer_name, std::string_view issuer_key_id, const SigningKey& signer);
 
 struct ParsedCertificate {
   std::string_view tbs;  ///< the signed bytes

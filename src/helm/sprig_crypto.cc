@@ -1,9 +1,9 @@
 // Sprig encoding and crypto functions. Digests and encodings are real. genPrivateKey, genCA,
 // genSelfSignedCert and genSignedCert (and their WithKey forms) make real keys and X.509
-// certificates as Sprig's crypto.go does, drawing on the render's seeded random stream and
-// ExecOptions::now_unix, so a render is reproducible (Helm's differs on every run). Still
-// placeholders of the right shape: DSA keys, certificates signed by a non-RSA key or for an
-// Ed25519 key, bcrypt, htpasswd and derivePassword.
+// certificates as Sprig's crypto.go does (RSA, ECDSA P-256 and Ed25519 keys), drawing on the
+// render's seeded random stream and ExecOptions::now_unix, so a render is reproducible (Helm's
+// differs on every run). Still placeholders of the right shape: DSA keys (and certificates for
+// or signed by them), bcrypt, htpasswd and derivePassword.
 #include "helm/crypto_keys.h"
 #include "helm/crypto_x509.h"
 #include "helm/der.h"
@@ -84,9 +84,10 @@ std::string GeneratePrivateKeyPem(const std::string& type, const RandomBytes& ra
 
 // A private key as Sprig's parsePrivateKeyPEM reads it.
 struct PrivateKey {
-  enum class Kind { kRsa, kEcP256, kOther } kind = Kind::kOther;
+  enum class Kind { kRsa, kEcP256, kEd25519, kOther } kind = Kind::kOther;
   RsaKey rsa;
   BigInt ec;
+  std::string ed25519_seed;
 };
 
 bool ParseSec1(std::string_view data, BigInt* d) {
@@ -128,7 +129,17 @@ bool ParsePkcs8(std::string_view data, PrivateKey* key, std::string* error) {
     *error = "x509: failed to parse EC private key embedded in PKCS#8";
     return false;
   }
-  if (oid == "1.3.101.112") return true;  // Ed25519: kOther
+  if (oid == "1.3.101.112") {
+    der::Reader inner(f[2].value);
+    der::Element seed;
+    key->kind = PrivateKey::Kind::kEd25519;
+    if (inner.Expect(der::kOctetString, &seed) && seed.value.size() == 32) {
+      key->ed25519_seed = std::string(seed.value);
+      return true;
+    }
+    *error = "x509: invalid Ed25519 private key: asn1: syntax error";
+    return false;
+  }
   *error = "x509: PKCS#8 wrapping contained private key with unknown algorithm: " + oid;
   return false;
 }
@@ -188,7 +199,21 @@ bool PublicKeyOf(const PrivateKey& key, PublicKeyInfo* info, std::string* pem) {
     *pem = PemEncode("EC PRIVATE KEY", EcPrivateKeyDer(key.ec));
     return true;
   }
-  return false;
+  if (key.kind == PrivateKey::Kind::kEd25519) {
+    *info = Ed25519PublicKeyInfo(Ed25519PublicKey(key.ed25519_seed));
+    *pem = PemEncode("PRIVATE KEY", Ed25519PrivateKeyDer(key.ed25519_seed));
+    return true;
+  }
+  return false;  // DSA
+}
+
+bool SigningKeyOf(CallContext& ctx, const PrivateKey& key, SigningKey* out) {
+  switch (key.kind) {
+    case PrivateKey::Kind::kRsa: *out = RsaSigningKey(key.rsa); return true;
+    case PrivateKey::Kind::kEcP256: *out = EcdsaP256SigningKey(key.ec, RandomOf(ctx)); return true;
+    case PrivateKey::Kind::kEd25519: *out = Ed25519SigningKey(key.ed25519_seed); return true;
+    default: return false;
+  }
 }
 
 struct Issuer {
@@ -203,16 +228,16 @@ bool MakeCertificate(CallContext& ctx, Args a, CertificateSpec spec, const Priva
                      Value* out) {
   PublicKeyInfo info;
   std::string key_pem;
-  const PrivateKey& signer = issuer ? issuer->key : key;
-  if (!PublicKeyOf(key, &info, &key_pem) || signer.kind != PrivateKey::Kind::kRsa) {
-    *out = PlaceholderCertificate(a);
+  SigningKey signer;
+  if (!PublicKeyOf(key, &info, &key_pem) || !SigningKeyOf(ctx, issuer ? issuer->key : key, &signer)) {
+    *out = PlaceholderCertificate(a);  // DSA keys
     return true;
   }
   spec.serial = RandomOf(ctx)(16);
   spec.not_before = ctx.options().now_unix;
   spec.not_after = spec.not_before + 24 * 3600 * spec.not_after;  // not_after holds the days until here
-  const std::string der = issuer ? CreateCertificate(spec, info, issuer->cert.subject, issuer->cert.subject_key_id, signer.rsa)
-                                 : CreateCertificate(spec, info, "", "", signer.rsa);
+  const std::string der = issuer ? CreateCertificate(spec, info, issuer->cert.subject, issuer->cert.subject_key_id, signer)
+                                 : CreateCertificate(spec, info, "", "", signer);
   *out = Value::Object(std::make_shared<Certificate>(PemEncode("CERTIFICATE", der), key_pem));
   return true;
 }

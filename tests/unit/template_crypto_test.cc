@@ -116,6 +116,33 @@ TEST_CASE("P-256 public points are on the curve", "[crypto]") {
   CHECK(BigInt::FromBytes(minus_g.substr(33)) + BigInt::FromBytes(g.substr(33)) == p);
 }
 
+std::string Unhex(std::string_view hex) {
+  std::string out;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
+  return out;
+}
+
+TEST_CASE("Ed25519: RFC 8032 7.1 test 1 and 2", "[crypto]") {
+  const std::string seed = Unhex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
+  CHECK(Ed25519PublicKey(seed) == Unhex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"));
+  CHECK(Ed25519Sign(seed, "") ==
+        Unhex("e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"));
+  const std::string seed2 = Unhex("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb");
+  CHECK(Ed25519PublicKey(seed2) == Unhex("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c"));
+  CHECK(Ed25519Sign(seed2, "\x72") ==
+        Unhex("92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00"));
+}
+
+TEST_CASE("ECDSA P-256 signatures", "[crypto]") {
+  const RandomBytes random = TestRandom(4);
+  const BigInt d = BigInt::FromBytes(random(32));
+  const std::string q = P256PublicPoint(d);
+  const std::string sig = EcdsaP256SignSha256(d, "message", random);
+  CHECK(EcdsaP256VerifySha256(q, "message", sig));
+  CHECK_FALSE(EcdsaP256VerifySha256(q, "messagf", sig));
+  CHECK_FALSE(EcdsaP256VerifySha256(P256PublicPoint(d + BigInt(1)), "message", sig));
+}
+
 struct Rendered {
   bool ok = false;
   std::string text, error;
@@ -237,6 +264,34 @@ TEST_CASE("WithKey forms, genPrivateKey and buildCustomCert", "[crypto]") {
   CHECK(c.cert.public_key_algorithm == "1.2.840.10045.2.1");
   CHECK(ec.text.substr(bar2 + 1).starts_with("-----BEGIN EC PRIVATE KEY-----"));
 
+  // CAs with ECDSA and Ed25519 keys sign with them (Go's ECDSAWithSHA256 and PureEd25519).
+  for (const std::string type : {"ecdsa", "ed25519"}) {
+    const Rendered r = Render("{{ $ca := genCAWithKey \"ca\" 10 (genPrivateKey \"" + type +
+                              "\") }}{{ $c := genSignedCert \"svc\" nil (list \"svc.local\") 10 $ca }}{{ $ca.Cert }}|{{ $ca.Key }}|{{ $c.Cert }}");
+    INFO(type << ": " << r.error);
+    REQUIRE(r.ok);
+    const size_t b1 = r.text.find('|'), b2 = r.text.rfind('|');
+    std::string t, ca_der, key_der, leaf_der, error;
+    REQUIRE(PemDecode(r.text.substr(0, b1), &t, &ca_der));
+    REQUIRE(PemDecode(r.text.substr(b1 + 1, b2 - b1 - 1), &t, &key_der));
+    REQUIRE(PemDecode(r.text.substr(b2 + 1), &t, &leaf_der));
+    ParsedCertificate ca, leaf;
+    REQUIRE(ParseCertificate(ca_der, &ca, &error));
+    REQUIRE(ParseCertificate(leaf_der, &leaf, &error));
+    CHECK(ca.is_ca);
+    CHECK(leaf.issuer == ca.subject);
+    if (type == "ecdsa") {
+      CHECK(leaf.signature_algorithm == "1.2.840.10045.4.3.2");
+      CHECK(EcdsaP256VerifySha256(ca.public_key_bits, ca.tbs, ca.signature));
+      CHECK(EcdsaP256VerifySha256(ca.public_key_bits, leaf.tbs, leaf.signature));
+    } else {
+      CHECK(leaf.signature_algorithm == "1.3.101.112");
+      const std::string seed = key_der.substr(key_der.size() - 32);  // PKCS#8: the seed ends it
+      CHECK(Ed25519PublicKey(seed) == ca.public_key_bits);
+      CHECK(Ed25519Sign(seed, leaf.tbs) == leaf.signature);  // Ed25519 is deterministic
+    }
+  }
+
   // genCAWithKey keeps the given RSA key.
   const Rendered with = Render(R"({{ $k := genPrivateKey "rsa" }}{{ $ca := genCAWithKey "c" 1 $k }}{{ eq $ca.Key $k }})");
   CHECK(with.text == "true");
@@ -278,12 +333,22 @@ TEST_CASE("openssl accepts the keys and certificates", "[crypto]") {
   CHECK(run("openssl x509 -in ca.pem -noout -text") == 0);
   CHECK(run("openssl verify -no_check_time -CAfile ca.pem ca.pem") == 0);
   CHECK(run("openssl verify -no_check_time -CAfile ca.pem leaf.pem") == 0);
+  CHECK(run("openssl verify -no_check_time -CAfile leaf.pem ca.pem") != 0);  // the check can fail
   CHECK(run("openssl x509 -in leaf.pem -noout -ext subjectAltName | grep -q 'DNS:svc.local, IP Address:10.0.0.2'") == 0);
   CHECK(run("openssl rsa -in leaf.key -check -noout") == 0);
   CHECK(run("openssl rsa -in rsa.key -check -noout") == 0);
   CHECK(run("openssl rsa -in rsa.key -noout -text | grep -q 'Private-Key: (4096 bit'") == 0);
   CHECK(run("openssl ec -in ec.key -check -noout") == 0);
   CHECK(run("openssl pkey -in ed.key -noout -text | grep -q ED25519") == 0);
+  for (const std::string type : {"ecdsa", "ed25519"}) {
+    const Rendered chain = Render("{{ $ca := genCAWithKey \"ca\" 10 (genPrivateKey \"" + type +
+                                  "\") }}{{ $c := genSignedCert \"svc\" nil (list \"svc.local\") 10 $ca }}{{ $ca.Cert }}|{{ $c.Cert }}");
+    REQUIRE(chain.ok);
+    const size_t bar = chain.text.find('|');
+    std::ofstream(dir / (type + "-ca.pem")) << chain.text.substr(0, bar);
+    std::ofstream(dir / (type + "-leaf.pem")) << chain.text.substr(bar + 1);
+    CHECK(run("openssl verify -no_check_time -CAfile " + type + "-ca.pem " + type + "-leaf.pem") == 0);
+  }
   // The key in the leaf's PEM is the one its certificate certifies.
   CHECK(run("test \"$(openssl x509 -in leaf.pem -noout -pubkey)\" = \"$(openssl rsa -in leaf.key -pubout 2>/dev/null)\"") == 0);
   std::filesystem::remove_all(dir);
