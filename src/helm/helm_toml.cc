@@ -1,5 +1,5 @@
 // Helm's toToml / mustToToml / fromToml (pkg/engine/funcs.go). toToml writes what
-// BurntSushi/toml v1's Encoder writes for map[string]interface{} values: keys sorted, plain
+// BurntSushi/toml v1.3+'s Encoder writes for map[string]interface{} values: keys sorted, plain
 // keys before tables, two spaces of indentation per table level, a blank line before each
 // top-level table and each [[array]] entry, floats always with a decimal point. fromToml reads
 // TOML 1.0 into maps (integers as int64, floats as float64); date-times are kept as their
@@ -115,11 +115,15 @@ class TomlEncoder {
   }
   std::string Indent(const Key& key) const { return std::string(2 * (key.size() - 1), ' '); }
 
+  // Encode with an empty key: a map is the document; a list of tables has no name to go
+  // under; anything else is written bare, as writeKeyValue does for an empty key.
   bool Top(const Value& raw) {
     const Value v = Concrete(raw);
-    if (v.IsNilish()) return Fail("reflect: call of reflect.Value.Interface on zero Value");
-    if (!v.IsMap()) return Fail("toml: top-level values must be Go maps or structs");
-    return Table({}, v);
+    if (v.IsMap()) return Table({}, v);
+    Type type;
+    if (!TypeOf(v, &type)) return false;
+    if (type == Type::kTableArray) return Fail("toml: top-level values must be Go maps or structs");
+    return Element(v);
   }
 
   bool Encode(const Key& key, const Value& raw) {
@@ -200,8 +204,8 @@ class TomlEncoder {
       case Value::Kind::kInt64: Write(std::to_string(v.AsInt())); return true;
       case Value::Kind::kFloat: {
         const double f = v.AsFloat();
-        if (std::isnan(f)) Write("nan");
-        else if (std::isinf(f)) Write(f < 0 ? "-inf" : "+inf");
+        if (std::isnan(f)) Write(std::signbit(f) ? "-nan" : "nan");
+        else if (std::isinf(f)) Write(f < 0 ? "-inf" : "inf");
         else {
           std::string s = FormatFloat(f, 'f', -1);
           if (s.find('.') == std::string::npos) s += ".0";
@@ -643,12 +647,19 @@ bool ToToml(const Value& value, std::string* out, std::string* error) {
 
 bool FromToml(std::string_view text, Value* out, std::string* error) { return TomlParser(text).Parse(out, error); }
 
+// BurntSushi's Encode(nil) panics in reflect (Go's template turns that into the call's error);
+// every other failure is an error value, which toToml returns as its text.
+constexpr std::string_view kNilPanic = "reflect: call of reflect.Value.Type on zero Value";
+
 void AddHelmToml(FunctionRegistry* r) {
-  r->Add(Pure("toToml", {P::kAny}, [](Args a) {
-    std::string out, error;
-    return Value::String(ToToml(a[0], &out, &error) ? out : error);
+  r->Add(Fn("toToml", {P::kAny}, [](CallContext&, Args a, Value* out, std::string* e) {
+    if (Concrete(a[0]).IsNilish()) return Fail(e, std::string(kNilPanic));
+    std::string text, error;
+    *out = Value::String(ToToml(a[0], &text, &error) ? text : error);
+    return true;
   }));
   r->Add(Fn("mustToToml", {P::kAny}, [](CallContext&, Args a, Value* out, std::string* e) {
+    if (Concrete(a[0]).IsNilish()) return Fail(e, std::string(kNilPanic));
     std::string text;
     if (!ToToml(a[0], &text, e)) return false;
     *out = Value::String(std::move(text));
