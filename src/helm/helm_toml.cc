@@ -2,13 +2,16 @@
 // BurntSushi/toml v1.3+'s Encoder writes for map[string]interface{} values: keys sorted, plain
 // keys before tables, two spaces of indentation per table level, a blank line before each
 // top-level table and each [[array]] entry, floats always with a decimal point. fromToml reads
-// TOML 1.0 into maps (integers as int64, floats as float64); date-times are kept as their
-// text, where Go would give a time.Time.
+// TOML 1.0 into maps as BurntSushi's Decode does: integers as int64, floats as float64,
+// date-times as time.Time.
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "helm/function_util.h"
 #include "helm/go_format.h"
 #include "helm/go_strconv.h"
+#include "helm/go_time.h"
 #include "helm/go_unicode.h"
 
 namespace kubeshift::tmpl {
@@ -442,13 +445,8 @@ class TomlParser {
       *out = Value::Float(body == "nan" ? NAN : (negative ? -INFINITY : INFINITY));
       return true;
     }
-    if (body.size() >= 10 && body[4] == '-' && body[7] == '-') {
-      *out = Value::String(word);  // date-time, kept as text
-      return true;
-    }
-    if (body.size() >= 8 && body[2] == ':') {
-      *out = Value::String(word);  // local time
-      return true;
+    if ((body.size() >= 10 && body[4] == '-' && body[7] == '-') || (body.size() >= 8 && body[2] == ':')) {
+      return DateTime(word, out);
     }
     if (body.find("__") != std::string::npos || body.front() == '_' || body.back() == '_') {
       return Fail("invalid number: '" + word + "'");
@@ -483,6 +481,37 @@ class TomlParser {
     int64_t n;
     if (!ParseGoInt(digits, 10, &n)) return Fail("invalid integer: '" + word + "'");
     *out = Value::Int64(n);
+    return true;
+  }
+
+  // A date-time as BurntSushi decodes it: a time.Time, in UTC or at its offset, or in the
+  // zones it names "datetime-local", "date-local" and "time-local" for the local forms.
+  bool DateTime(const std::string& word, Value* out) {
+    std::string text = word;
+    for (char& c : text) {
+      if (c == 't' || c == ' ') c = 'T';
+      if (c == 'z') c = 'Z';
+    }
+    const bool has_date = text.size() >= 10 && text[4] == '-';
+    const bool has_time = text.find(':') != std::string::npos;
+    const bool has_zone = has_date && has_time && (text.back() == 'Z' || text.find_first_of("+-", 19) != std::string::npos);
+    std::string layout, zone;
+    if (has_zone) layout = "2006-01-02T15:04:05.999999999Z07:00";
+    else if (has_date && has_time) layout = "2006-01-02T15:04:05.999999999", zone = "datetime-local";
+    else if (has_date) layout = "2006-01-02", zone = "date-local";
+    else layout = "15:04:05.999999999", zone = "time-local", text = "0000-01-01T" + text;
+    if (zone == "time-local") layout = "2006-01-02T" + layout;
+    GoTime t;
+    std::string error;
+    if (!ParseTime(layout, text, &t, &error)) return Fail("invalid datetime: \"" + word + "\"");
+    if (!zone.empty()) t.zone = zone;
+    if (t.zone.empty()) {  // Go names a nameless fixed zone by its offset: "-0700"
+      const int minutes = std::abs(t.offset) / 60;
+      char name[8];
+      std::snprintf(name, sizeof name, "%c%02d%02d", t.offset < 0 ? '-' : '+', minutes / 60, minutes % 60);
+      t.zone = name;
+    }
+    *out = TimeValue(t);
     return true;
   }
 
