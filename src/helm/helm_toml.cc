@@ -404,6 +404,14 @@ class TomlParser {
   }
 
   bool ParseValue(Value* out) {
+    if (depth_ > kMaxDepth) return Fail("arrays and inline tables nest too deeply");
+    ++depth_;
+    const bool ok = ParseValueAt(out);
+    --depth_;
+    return ok;
+  }
+
+  bool ParseValueAt(Value* out) {
     const char c = Peek();
     std::string text;
     if (c == '"' || c == '\'') {
@@ -439,8 +447,9 @@ class TomlParser {
       return Fail(std::string("expected value but found '") + Peek() + "' instead");
     }
     std::string body = word;
-    const bool negative = !body.empty() && body[0] == '-';
-    if (!body.empty() && (body[0] == '+' || body[0] == '-')) body.erase(0, 1);
+    const bool negative = body[0] == '-';
+    if (body[0] == '+' || body[0] == '-') body.erase(0, 1);
+    if (body.empty()) return Fail("invalid number: '" + word + "'");
     if (body == "inf" || body == "nan") {
       *out = Value::Float(body == "nan" ? NAN : (negative ? -INFINITY : INFINITY));
       return true;
@@ -660,8 +669,10 @@ class TomlParser {
     }
   }
 
+  static constexpr int kMaxDepth = 1000;
   std::string_view s_;
   size_t pos_ = 0;
+  int depth_ = 0;
   int line_ = 1;
   std::shared_ptr<ValueMap> root_;
   ValueMap* current_ = nullptr;
