@@ -2,14 +2,17 @@
 // genSelfSignedCert and genSignedCert (and their WithKey forms) make real keys and X.509
 // certificates as Sprig's crypto.go does (RSA, ECDSA P-256 and Ed25519 keys), drawing on the
 // render's seeded random stream and ExecOptions::now_unix, so a render is reproducible (Helm's
-// differs on every run). Still placeholders of the right shape: DSA keys (and certificates for
-// or signed by them), bcrypt, htpasswd and derivePassword.
+// differs on every run). derivePassword is exact (it is deterministic). Still placeholders of
+// the right shape: DSA keys (and certificates for or signed by them), bcrypt and htpasswd.
+#include <map>
+
 #include "helm/crypto_keys.h"
 #include "helm/crypto_x509.h"
 #include "helm/der.h"
 #include "helm/function_util.h"
 #include "helm/go_format.h"
 #include "helm/hashes.h"
+#include "helm/scrypt.h"
 #include "helm/sprig_cast.h"
 
 namespace kubeshift::tmpl {
@@ -22,6 +25,52 @@ std::string Pem(std::string_view type, std::string_view seed) {
   std::string out = "-----BEGIN " + std::string(type) + "-----\n";
   for (size_t i = 0; i < body.size(); i += 64) out += body.substr(i, 64) + "\n";
   return out + "-----END " + std::string(type) + "-----\n";
+}
+
+std::string BigEndian32(uint32_t v) {
+  return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
+}
+
+// Sprig's derivePassword: the Master Password algorithm (scrypt N=32768 r=8 p=2 over the user,
+// HMAC-SHA-256 over the site and counter, then a character template chosen by the seed).
+std::string DerivePassword(uint32_t counter, const std::string& type, const std::string& password,
+                           const std::string& user, const std::string& site) {
+  static const std::map<std::string, std::vector<std::string>, std::less<>> kTemplates = {
+      {"maximum", {"anoxxxxxxxxxxxxxxxxx", "axxxxxxxxxxxxxxxxxno"}},
+      {"long",
+       {"CvcvnoCvcvCvcv", "CvcvCvcvnoCvcv", "CvcvCvcvCvcvno", "CvccnoCvcvCvcv", "CvccCvcvnoCvcv", "CvccCvcvCvcvno",
+        "CvcvnoCvccCvcv", "CvcvCvccnoCvcv", "CvcvCvccCvcvno", "CvcvnoCvcvCvcc", "CvcvCvcvnoCvcc", "CvcvCvcvCvccno",
+        "CvccnoCvccCvcv", "CvccCvccnoCvcv", "CvccCvccCvcvno", "CvcvnoCvccCvcc", "CvcvCvccnoCvcc", "CvcvCvccCvccno",
+        "CvccnoCvcvCvcc", "CvccCvcvnoCvcc", "CvccCvcvCvccno"}},
+      {"medium", {"CvcnoCvc", "CvcCvcno"}},
+      {"short", {"Cvcn"}},
+      {"basic", {"aaanaaan", "aannaaan", "aaannaaa"}},
+      {"pin", {"nnnn"}},
+  };
+  static const std::map<char, std::string> kCharacters = {
+      {'V', "AEIOU"},
+      {'C', "BCDFGHJKLMNPQRSTVWXYZ"},
+      {'v', "aeiou"},
+      {'c', "bcdfghjklmnpqrstvwxyz"},
+      {'A', "AEIOUBCDFGHJKLMNPQRSTVWXYZ"},
+      {'a', "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz"},
+      {'n', "0123456789"},
+      {'o', "@&%?,=[]_:-+*$#!'^~;()/."},
+      {'x', "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()"},
+  };
+  const auto templates = kTemplates.find(type);
+  if (templates == kTemplates.end()) return "cannot find password template " + type;
+  const std::string scope = "com.lyndir.masterpassword";
+  const std::string key = Scrypt(password, scope + BigEndian32(static_cast<uint32_t>(user.size())) + user, 32768, 8, 2, 64);
+  const std::string seed =
+      HmacSha256(key, scope + BigEndian32(static_cast<uint32_t>(site.size())) + site + BigEndian32(counter));
+  const std::string& pattern = templates->second[static_cast<uint8_t>(seed[0]) % templates->second.size()];
+  std::string out;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const std::string& chars = kCharacters.at(pattern[i]);
+    out.push_back(chars[static_cast<uint8_t>(seed[i + 1]) % chars.size()]);
+  }
+  return out;
 }
 
 // Sprig's certificate struct: fields Cert and Key.
@@ -363,11 +412,9 @@ void AddSprigCrypto(FunctionRegistry* r) {
   r->Add(Pure("htpasswd", {P::kString, P::kString}, [](Args a) {
     return Value::String(a[0].AsString() + ":$2a$10$" + Base64Encode(Sha256Hex(a[1].AsString())).substr(0, 53));
   }));
-  r->Add(Pure("derivePassword", {P::kInt, P::kString, P::kString, P::kString, P::kString}, [](Args a) {
-    std::string seed;
-    for (const Value& v : a) seed += ToString(v) + "|";
-    return Value::String(Base64Encode(Sha256Hex(seed)).substr(0, 20));
-  }));
+  r->Add(Pure("derivePassword", {P::kInt, P::kString, P::kString, P::kString, P::kString},
+              [](Args a) { return Value::String(DerivePassword(static_cast<uint32_t>(a[0].AsInt()), a[1].AsString(),
+                                                              a[2].AsString(), a[3].AsString(), a[4].AsString())); }));
   AddCertificateFunctions(r);
 }
 

@@ -13,6 +13,7 @@
 #include "helm/crypto_keys.h"
 #include "helm/crypto_x509.h"
 #include "helm/der.h"
+#include "helm/scrypt.h"
 #include "kubeshift/template_engine.h"
 
 namespace kubeshift::tmpl {
@@ -141,6 +142,24 @@ TEST_CASE("ECDSA P-256 signatures", "[crypto]") {
   CHECK(EcdsaP256VerifySha256(q, "message", sig));
   CHECK_FALSE(EcdsaP256VerifySha256(q, "messagf", sig));
   CHECK_FALSE(EcdsaP256VerifySha256(P256PublicPoint(d + BigInt(1)), "message", sig));
+}
+
+std::string HexOf(std::string_view bytes) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) out += {kHex[c >> 4], kHex[c & 15]};
+  return out;
+}
+
+TEST_CASE("HMAC-SHA-256, PBKDF2 and scrypt: RFC 4231 and RFC 7914 vectors", "[crypto]") {
+  CHECK(HexOf(HmacSha256(std::string(20, '\x0b'), "Hi There")) ==
+        "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");  // RFC 4231 test case 1
+  CHECK(HexOf(Pbkdf2Sha256("passwd", "salt", 1, 64)) ==
+        "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783");
+  CHECK(HexOf(Scrypt("", "", 16, 1, 1, 64)) ==
+        "77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906");
+  CHECK(HexOf(Scrypt("password", "NaCl", 1024, 8, 16, 64)) ==
+        "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640");
 }
 
 struct Rendered {
@@ -304,6 +323,24 @@ TEST_CASE("WithKey forms, genPrivateKey and buildCustomCert", "[crypto]") {
         std::string::npos);
 }
 
+TEST_CASE("derivePassword matches Sprig's own test vectors", "[crypto]") {
+  // Sprig crypto_test.go TestDerivePassword.
+  const std::pair<const char*, const char*> cases[] = {
+      {R"({{derivePassword 1 "long" "password" "user" "example.com"}})", "ZedaFaxcZaso9*"},
+      {R"({{derivePassword 2 "long" "password" "user" "example.com"}})", "Fovi2@JifpTupx"},
+      {R"({{derivePassword 1 "maximum" "password" "user" "example.com"}})", "pf4zS1LjCg&LjhsZ7T2~"},
+      {R"({{derivePassword 1 "medium" "password" "user" "example.com"}})", "ZedJuz8$"},
+      {R"({{derivePassword 1 "basic" "password" "user" "example.com"}})", "pIS54PLs"},
+      {R"({{derivePassword 1 "short" "password" "user" "example.com"}})", "Zed5"},
+      {R"({{derivePassword 1 "pin" "password" "user" "example.com"}})", "6685"},
+      {R"({{derivePassword 1 "nope" "password" "user" "example.com"}})", "cannot find password template nope"},
+  };
+  for (const auto& [tpl, want] : cases) {
+    INFO(tpl);
+    CHECK(Render(tpl).text == want);
+  }
+}
+
 // openssl's view, when the command exists: the keys check, the chain verifies.
 TEST_CASE("openssl accepts the keys and certificates", "[crypto]") {
   if (std::system("openssl version >/dev/null 2>&1") != 0) {
@@ -355,7 +392,8 @@ TEST_CASE("openssl accepts the keys and certificates", "[crypto]") {
 }
 
 TEST_CASE("crypto timings", "[.bench]") {
-  for (const char* expr : {R"(genCA "x" 1)", R"(genPrivateKey "rsa")", R"(genPrivateKey "ecdsa")"}) {
+  for (const char* expr : {R"(genCA "x" 1)", R"(genPrivateKey "rsa")", R"(genPrivateKey "ecdsa")",
+                           R"(genPrivateKey "ed25519")", R"(derivePassword 1 "long" "p" "u" "s")"}) {
     const auto start = std::chrono::steady_clock::now();
     const int runs = 5;
     for (int i = 0; i < runs; ++i) Render(std::string("{{ ") + expr + " }}", static_cast<uint64_t>(i + 1));
