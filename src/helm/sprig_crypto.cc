@@ -2,10 +2,12 @@
 // genSelfSignedCert and genSignedCert (and their WithKey forms) make real keys and X.509
 // certificates as Sprig's crypto.go does (RSA, ECDSA P-256 and Ed25519 keys), drawing on the
 // render's seeded random stream and ExecOptions::now_unix, so a render is reproducible (Helm's
-// differs on every run). derivePassword is exact (it is deterministic). Still placeholders of
-// the right shape: DSA keys (and certificates for or signed by them), bcrypt and htpasswd.
+// differs on every run); bcrypt and htpasswd make real bcrypt hashes with salts from that
+// stream. derivePassword is exact (it is deterministic). Still placeholders of the right
+// shape: DSA keys, and certificates for or signed by them.
 #include <map>
 
+#include "helm/bcrypt.h"
 #include "helm/crypto_keys.h"
 #include "helm/crypto_x509.h"
 #include "helm/der.h"
@@ -115,6 +117,13 @@ RandomBytes RandomOf(CallContext& ctx) {
     }
     return bytes;
   };
+}
+
+// Sprig's bcrypt: golang.org/x/crypto/bcrypt at its default cost, 10, with a salt from the
+// render's random stream.
+std::string Bcrypt(CallContext& ctx, const std::string& password) {
+  if (password.size() > 72) return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes";
+  return BcryptHash(password, RandomOf(ctx)(16), 10);
 }
 
 std::string EcPrivateKeyDer(const BigInt& d) {
@@ -406,11 +415,15 @@ void AddSprigCrypto(FunctionRegistry* r) {
     *out = Value::String(GeneratePrivateKeyPem(a[0].AsString(), RandomOf(ctx)));
     return true;
   }));
-  r->Add(Pure("bcrypt", {P::kString}, [](Args a) {
-    return Value::String("$2a$10$" + Base64Encode(Sha256Hex(a[0].AsString())).substr(0, 53));
+  r->Add(Fn("bcrypt", {P::kString}, [](CallContext& ctx, Args a, Value* out, std::string*) {
+    *out = Value::String(Bcrypt(ctx, a[0].AsString()));
+    return true;
   }));
-  r->Add(Pure("htpasswd", {P::kString, P::kString}, [](Args a) {
-    return Value::String(a[0].AsString() + ":$2a$10$" + Base64Encode(Sha256Hex(a[1].AsString())).substr(0, 53));
+  r->Add(Fn("htpasswd", {P::kString, P::kString}, [](CallContext& ctx, Args a, Value* out, std::string*) {
+    const std::string& user = a[0].AsString();
+    *out = Value::String(user.find(':') != std::string::npos ? "invalid username: " + user
+                                                              : user + ":" + Bcrypt(ctx, a[1].AsString()));
+    return true;
   }));
   r->Add(Pure("derivePassword", {P::kInt, P::kString, P::kString, P::kString, P::kString},
               [](Args a) { return Value::String(DerivePassword(static_cast<uint32_t>(a[0].AsInt()), a[1].AsString(),

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "catch.h"
+#include "helm/bcrypt.h"
 #include "helm/bigint.h"
 #include "helm/crypto_keys.h"
 #include "helm/crypto_x509.h"
@@ -341,6 +342,31 @@ TEST_CASE("derivePassword matches Sprig's own test vectors", "[crypto]") {
   }
 }
 
+TEST_CASE("bcrypt and htpasswd", "[crypto]") {
+  // The OpenBSD vectors, and hashes made with libxcrypt's crypt(3) (Python's crypt module).
+  const std::pair<std::string, std::string> cases[] = {
+      {"U*U", "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW"},
+      {"", "$2a$06$DCq7YPn5Rq63x1Lad4cll.TV4S6ytwfsfvkgY8jIucDrjc8deX1s."},
+      {"password", "$2a$10$abcdefghijklmnopqrstuu5Lo0g67CiD3M4RpN1BmBb4Crp5w7dbK"},
+      {"h\xc3\xa9llo w\xc3\xb6rld", "$2a$04$0123456789ABCDEFGHIJKOluvxI6UN14kkYtLqvqensBwBdeUt07q"},
+      {std::string(72, 'x'), "$2a$04$0123456789ABCDEFGHIJKOFqXo8QN05sJhU4Crej56REWv2hWvBaC"},
+  };
+  for (const auto& [password, hash] : cases) {
+    INFO(hash);
+    CHECK(BcryptHash(password, BcryptBase64Decode(hash.substr(7, 22)), std::stoi(hash.substr(4, 2))) == hash);
+  }
+  const std::string h = Render(R"({{ bcrypt "secret" }})").text;
+  CHECK(h.size() == 60);
+  CHECK(h.starts_with("$2a$10$"));
+  CHECK(BcryptHash("secret", BcryptBase64Decode(h.substr(7, 22)), 10) == h);
+  CHECK(Render(R"({{ bcrypt "secret" }})", 2).text != h);
+  const std::string line = Render(R"({{ htpasswd "admin" "secret" }})").text;
+  CHECK(line.starts_with("admin:$2a$10$"));
+  CHECK(Render(R"({{ htpasswd "bad:user" "x" }})").text == "invalid username: bad:user");
+  CHECK(Render("{{ bcrypt \"" + std::string(73, 'x') + "\" }}").text ==
+        "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes");
+}
+
 // openssl's view, when the command exists: the keys check, the chain verifies.
 TEST_CASE("openssl accepts the keys and certificates", "[crypto]") {
   if (std::system("openssl version >/dev/null 2>&1") != 0) {
@@ -393,7 +419,7 @@ TEST_CASE("openssl accepts the keys and certificates", "[crypto]") {
 
 TEST_CASE("crypto timings", "[.bench]") {
   for (const char* expr : {R"(genCA "x" 1)", R"(genPrivateKey "rsa")", R"(genPrivateKey "ecdsa")",
-                           R"(genPrivateKey "ed25519")", R"(derivePassword 1 "long" "p" "u" "s")"}) {
+                           R"(genPrivateKey "ed25519")", R"(derivePassword 1 "long" "p" "u" "s")", R"(bcrypt "p")"}) {
     const auto start = std::chrono::steady_clock::now();
     const int runs = 5;
     for (int i = 0; i < runs; ++i) Render(std::string("{{ ") + expr + " }}", static_cast<uint64_t>(i + 1));
