@@ -283,6 +283,54 @@ std::string Ed25519PrivateKeyDer(std::string_view seed) {
                         der::Tlv(der::kOctetString, der::Tlv(der::kOctetString, seed))});
 }
 
+std::string GenerateDsaKeyDer(const RandomBytes& random) {
+  constexpr size_t kL = 2048, kN = 256;
+  static const uint32_t kSmall[] = {3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97};
+  BigInt p, q;
+  for (bool found = false; !found;) {
+    std::string q_bytes = random(kN / 8);
+    q_bytes.front() = static_cast<char>(q_bytes.front() | 0x80);
+    q_bytes.back() = static_cast<char>(q_bytes.back() | 1);
+    q = BigInt::FromBytes(q_bytes);
+    if (!IsProbablePrime(q, 20, random)) continue;
+    for (size_t i = 0; i < 4 * kL && !found; ++i) {
+      std::string p_bytes = random(kL / 8);
+      p_bytes.front() = static_cast<char>(p_bytes.front() | 0x80);
+      p_bytes.back() = static_cast<char>(p_bytes.back() | 1);
+      p = BigInt::FromBytes(p_bytes);
+      const BigInt rem = p.Mod(q);
+      p = rem.IsZero() ? p + BigInt(1) : p - (rem - BigInt(1));  // p = 1 (mod q)
+      if (p.BitLength() < kL || !p.IsOdd()) continue;
+      bool divisible = false;  // a cheap sieve before Miller-Rabin
+      for (uint32_t prime : kSmall) divisible = divisible || p.ModSmall(prime) == 0;
+      found = !divisible && IsProbablePrime(p, 4, random);
+    }
+  }
+  const BigInt e = [&] {  // (p-1)/q by binary long division: q divides p-1 exactly
+    const BigInt pm1 = p - BigInt(1);
+    BigInt quotient, r;
+    for (size_t i = pm1.BitLength(); i-- > 0;) {
+      r = r + r + BigInt(pm1.Bit(i) ? 1 : 0);
+      if (Compare(r, q) >= 0) {
+        r = r - q;
+        quotient.SetBit(i);
+      }
+    }
+    return quotient;
+  }();
+  const Montgomery mont(p);
+  BigInt g;
+  for (uint64_t h = 2;; ++h) {
+    g = mont.Exp(BigInt(h), e);
+    if (!(g == BigInt(1))) break;
+  }
+  // Go's dsa.GenerateKey: x from N/8 + 8 random bytes, mod (q-1), plus 1.
+  const BigInt x = BigInt::FromBytes(random(kN / 8 + 8)).Mod(q - BigInt(1)) + BigInt(1);
+  const BigInt y = mont.Exp(g, x);
+  return der::Sequence({der::Integer(int64_t{0}), der::Integer(p), der::Integer(q), der::Integer(g), der::Integer(y),
+                        der::Integer(x)});
+}
+
 std::string PemEncode(std::string_view type, std::string_view der) {
   const std::string body = Base64Encode(der);
   std::string out = "-----BEGIN " + std::string(type) + "-----\n";

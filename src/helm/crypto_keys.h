@@ -42,6 +42,11 @@ std::string Ed25519Sign(std::string_view seed, std::string_view message);
 std::string GenerateEd25519KeyDer(const RandomBytes& random);
 std::string Ed25519PrivateKeyDer(std::string_view seed);
 
+/// A DSA key with L = 2048, N = 256 parameters, made as Go's dsa.GenerateParameters and
+/// GenerateKey do (q prime, p = kq + 1 prime, g = h^((p-1)/q) for the first h from 2 with
+/// g != 1), as the DER SEQUENCE { 0, p, q, g, y, x } Sprig writes in a "DSA PRIVATE KEY".
+std::string GenerateDsaKeyDer(const RandomBytes& random);
+
 /// Go's pem.Encode.
 std::string PemEncode(std::string_view type, std::string_view der);
 /// The first PEM block of \a text; false when there is none.

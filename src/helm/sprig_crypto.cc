@@ -1,10 +1,9 @@
 // Sprig encoding and crypto functions. Digests and encodings are real. genPrivateKey, genCA,
 // genSelfSignedCert and genSignedCert (and their WithKey forms) make real keys and X.509
-// certificates as Sprig's crypto.go does (RSA, ECDSA P-256 and Ed25519 keys), drawing on the
+// certificates as Sprig's crypto.go does (RSA, ECDSA P-256, Ed25519 and DSA keys), drawing on the
 // render's seeded random stream and ExecOptions::now_unix, so a render is reproducible (Helm's
 // differs on every run); bcrypt and htpasswd make real bcrypt hashes with salts from that
-// stream. derivePassword is exact (it is deterministic). Still placeholders of the right
-// shape: DSA keys, and certificates for or signed by them.
+// stream. derivePassword is exact (it is deterministic).
 #include <map>
 
 #include "helm/bcrypt.h"
@@ -21,13 +20,6 @@ namespace kubeshift::tmpl {
 namespace {
 
 using P = Param;
-
-std::string Pem(std::string_view type, std::string_view seed) {
-  std::string body = Base64Encode("kubeshift placeholder " + std::string(type) + " " + Sha256Hex(seed));
-  std::string out = "-----BEGIN " + std::string(type) + "-----\n";
-  for (size_t i = 0; i < body.size(); i += 64) out += body.substr(i, 64) + "\n";
-  return out + "-----END " + std::string(type) + "-----\n";
-}
 
 std::string BigEndian32(uint32_t v) {
   return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
@@ -78,8 +70,7 @@ std::string DerivePassword(uint32_t counter, const std::string& type, const std:
 // Sprig's certificate struct: fields Cert and Key.
 class Certificate final : public HostObject {
  public:
-  Certificate(std::string cert, std::string key, bool placeholder = false)
-      : cert_(std::move(cert)), key_(std::move(key)), placeholder_(placeholder) {}
+  Certificate(std::string cert, std::string key) : cert_(std::move(cert)), key_(std::move(key)) {}
   std::string TypeName() const override { return "sprig.certificate"; }
   std::string_view KindName() const override { return "struct"; }
   bool Field(std::string_view name, Value* out) const override {
@@ -92,20 +83,10 @@ class Certificate final : public HostObject {
   Value ToData() const override { return Value::Map({{"Cert", Value::String(cert_)}, {"Key", Value::String(key_)}}); }
   const std::string& cert() const { return cert_; }
   const std::string& key() const { return key_; }
-  bool placeholder() const { return placeholder_; }
 
  private:
   std::string cert_, key_;
-  bool placeholder_;
 };
-
-// The old stand-in for what cannot be made yet: PEM armour around a digest of the arguments.
-Value PlaceholderCertificate(Args a) {
-  std::string seed;
-  for (const Value& v : a) seed += ToString(v) + "|";
-  return Value::Object(
-      std::make_shared<Certificate>(Pem("CERTIFICATE", seed), Pem("RSA PRIVATE KEY", seed + "key"), true));
-}
 
 RandomBytes RandomOf(CallContext& ctx) {
   return [&ctx](size_t n) {
@@ -136,13 +117,13 @@ std::string GeneratePrivateKeyPem(const std::string& type, const RandomBytes& ra
   if (type.empty() || type == "rsa") return PemEncode("RSA PRIVATE KEY", RsaPrivateKeyDer(GenerateRsaKey(4096, random)));
   if (type == "ecdsa") return PemEncode("EC PRIVATE KEY", GenerateP256KeyDer(random));
   if (type == "ed25519") return PemEncode("PRIVATE KEY", GenerateEd25519KeyDer(random));
-  if (type == "dsa") return Pem("DSA PRIVATE KEY", Base64Encode(random(32)));
+  if (type == "dsa") return PemEncode("DSA PRIVATE KEY", GenerateDsaKeyDer(random));
   return "Unknown type " + type;
 }
 
 // A private key as Sprig's parsePrivateKeyPEM reads it.
 struct PrivateKey {
-  enum class Kind { kRsa, kEcP256, kEd25519, kOther } kind = Kind::kOther;
+  enum class Kind { kRsa, kEcP256, kEd25519, kDsa } kind = Kind::kDsa;
   RsaKey rsa;
   BigInt ec;
   std::string ed25519_seed;
@@ -218,7 +199,14 @@ bool ParsePrivateKeyPem(const std::string& pem, PrivateKey* key, std::string* er
     key->kind = PrivateKey::Kind::kEcP256;
     return ParseSec1(data, &key->ec) || Fail(error, "parsing EC private key from PEM: x509: failed to parse EC private key");
   }
-  if (kind == "DSA") return true;  // kOther
+  if (kind == "DSA") {  // Sprig's DSAKeyFormat: SEQUENCE of six INTEGERs
+    der::Reader reader(data);
+    der::Element seq;
+    std::vector<der::Element> f;
+    key->kind = PrivateKey::Kind::kDsa;
+    if (reader.Expect(der::kSequence, &seq) && der::Children(seq, &f) && f.size() == 6) return true;
+    return Fail(error, "parsing DSA private key from PEM: asn1: structure error");
+  }
   return Fail(error, "invalid private key type " + type);
 }
 
@@ -281,15 +269,17 @@ struct Issuer {
 };
 
 // Sprig's generate*WithKeyInternal: one certificate for \a key, self-signed when \a issuer is
-// null. Falls back to the placeholder where the key types are not supported.
-bool MakeCertificate(CallContext& ctx, Args a, CertificateSpec spec, const PrivateKey& key, const Issuer* issuer,
-                     Value* out) {
+// null. Go's x509 neither signs with DSA keys nor certifies them: those fail as there.
+bool MakeCertificate(CallContext& ctx, CertificateSpec spec, const PrivateKey& key, const Issuer* issuer, Value* out,
+                     std::string* error) {
   PublicKeyInfo info;
   std::string key_pem;
   SigningKey signer;
-  if (!PublicKeyOf(key, &info, &key_pem) || !SigningKeyOf(ctx, issuer ? issuer->key : key, &signer)) {
-    *out = PlaceholderCertificate(a);  // DSA keys
-    return true;
+  if (!SigningKeyOf(ctx, issuer ? issuer->key : key, &signer)) {
+    return Fail(error, "error creating certificate: x509: certificate private key does not implement crypto.Signer");
+  }
+  if (!PublicKeyOf(key, &info, &key_pem)) {
+    return Fail(error, "error creating certificate: x509: unsupported public key type: *dsa.PublicKey");
   }
   spec.serial = RandomOf(ctx)(16);
   spec.not_before = ctx.options().now_unix;
@@ -315,11 +305,9 @@ bool KeyArgument(const Value& pem, PrivateKey* key, std::string* error) {
 }
 
 // The ca argument of genSignedCert: a certificate made by genCA (or buildCustomCert).
-bool IssuerArgument(const Value& ca, Issuer* issuer, bool* placeholder, std::string* error) {
+bool IssuerArgument(const Value& ca, Issuer* issuer, std::string* error) {
   const Certificate* c = ca.kind() == Value::Kind::kObject ? dynamic_cast<const Certificate*>(&ca.AsObject()) : nullptr;
   if (!c) return Fail(error, "wrong type for value; expected sprig.certificate; got " + ca.TypeName());
-  *placeholder = c->placeholder();
-  if (*placeholder) return true;
   std::string type, why;
   if (!PemDecode(c->cert(), &type, &issuer->cert_der)) return Fail(error, "unable to decode certificate");
   if (!ParseCertificate(issuer->cert_der, &issuer->cert, &why)) {
@@ -339,7 +327,7 @@ void AddCertificateFunctions(FunctionRegistry* r) {
       spec.is_ca = true;
       PrivateKey key;
       if (with_key ? !KeyArgument(a[2], &key, e) : (key = NewRsaKey(ctx), false)) return false;
-      return MakeCertificate(ctx, a, spec, key, nullptr, out);
+      return MakeCertificate(ctx, spec, key, nullptr, out, e);
     };
   };
   r->Add(Fn("genCA", {P::kString, P::kInt}, ca(false)));
@@ -352,7 +340,7 @@ void AddCertificateFunctions(FunctionRegistry* r) {
       if (!CertificateNames(a[1], a[2], &spec, e)) return false;
       PrivateKey key;
       if (with_key ? !KeyArgument(a[4], &key, e) : (key = NewRsaKey(ctx), false)) return false;
-      return MakeCertificate(ctx, a, spec, key, nullptr, out);
+      return MakeCertificate(ctx, spec, key, nullptr, out, e);
     };
   };
   r->Add(Fn("genSelfSignedCert", {P::kString, L, L, P::kInt}, self_signed(false)));
@@ -365,14 +353,9 @@ void AddCertificateFunctions(FunctionRegistry* r) {
       PrivateKey key;
       if (with_key ? !KeyArgument(a[5], &key, e) : (key = NewRsaKey(ctx), false)) return false;
       Issuer issuer;
-      bool placeholder = false;
-      if (!IssuerArgument(a[4], &issuer, &placeholder, e)) return false;
-      if (placeholder) {
-        *out = PlaceholderCertificate(a);
-        return true;
-      }
+      if (!IssuerArgument(a[4], &issuer, e)) return false;
       if (!CertificateNames(a[1], a[2], &spec, e)) return false;
-      return MakeCertificate(ctx, a, spec, key, &issuer, out);
+      return MakeCertificate(ctx, spec, key, &issuer, out, e);
     };
   };
   r->Add(Fn("genSignedCert", {P::kString, L, L, P::kInt, P::kAny}, signed_by_ca(false)));

@@ -342,6 +342,34 @@ TEST_CASE("derivePassword matches Sprig's own test vectors", "[crypto]") {
   }
 }
 
+TEST_CASE("DSA keys, and Go's refusals to certify or sign with them", "[crypto]") {
+  const Rendered key = Render(R"({{ genPrivateKey "dsa" }})");
+  REQUIRE(key.ok);
+  std::string type, der_bytes;
+  REQUIRE(PemDecode(key.text, &type, &der_bytes));
+  CHECK(type == "DSA PRIVATE KEY");
+  der::Reader reader(der_bytes);
+  der::Element seq;
+  std::vector<der::Element> f;
+  REQUIRE(reader.Expect(der::kSequence, &seq));
+  REQUIRE(der::Children(seq, &f));
+  REQUIRE(f.size() == 6);
+  const BigInt p = BigInt::FromBytes(f[1].value), q = BigInt::FromBytes(f[2].value), g = BigInt::FromBytes(f[3].value);
+  const BigInt y = BigInt::FromBytes(f[4].value), x = BigInt::FromBytes(f[5].value);
+  CHECK(p.BitLength() == 2048);
+  CHECK(q.BitLength() == 256);
+  CHECK((p - BigInt(1)).Mod(q).IsZero());
+  CHECK(IsProbablePrime(p, 10, TestRandom(5)));
+  CHECK(IsProbablePrime(q, 10, TestRandom(5)));
+  const Montgomery mont(p);
+  CHECK(mont.Exp(g, q) == BigInt(1));
+  CHECK(mont.Exp(g, x) == y);
+  CHECK(Render(R"({{ genCAWithKey "c" 1 (genPrivateKey "dsa") }})").error.find(
+            "error creating certificate: x509: certificate private key does not implement crypto.Signer") != std::string::npos);
+  CHECK(Render(R"({{ genSignedCertWithKey "c" nil nil 1 (genCA "ca" 1) (genPrivateKey "dsa") }})").error.find(
+            "error creating certificate: x509: unsupported public key type: *dsa.PublicKey") != std::string::npos);
+}
+
 TEST_CASE("bcrypt and htpasswd", "[crypto]") {
   // The OpenBSD vectors, and hashes made with libxcrypt's crypt(3) (Python's crypt module).
   const std::pair<std::string, std::string> cases[] = {
@@ -374,7 +402,7 @@ TEST_CASE("openssl accepts the keys and certificates", "[crypto]") {
     return;
   }
   const Rendered r = Render(
-      R"({{ $ca := genCA "root" 3650 }}{{ $c := genSignedCert "svc" (list "10.0.0.2") (list "svc.local") 365 $ca }}{{ $ca.Cert }}|{{ $c.Cert }}|{{ $c.Key }}|{{ genPrivateKey "ecdsa" }}|{{ genPrivateKey "ed25519" }}|{{ genPrivateKey "rsa" }})");
+      R"({{ $ca := genCA "root" 3650 }}{{ $c := genSignedCert "svc" (list "10.0.0.2") (list "svc.local") 365 $ca }}{{ $ca.Cert }}|{{ $c.Cert }}|{{ $c.Key }}|{{ genPrivateKey "ecdsa" }}|{{ genPrivateKey "ed25519" }}|{{ genPrivateKey "rsa" }}|{{ genPrivateKey "dsa" }})");
   REQUIRE(r.ok);
   std::vector<std::string> parts;
   for (size_t start = 0;;) {
@@ -383,13 +411,13 @@ TEST_CASE("openssl accepts the keys and certificates", "[crypto]") {
     if (bar == std::string::npos) break;
     start = bar + 1;
   }
-  REQUIRE(parts.size() == 6);
+  REQUIRE(parts.size() == 7);
   const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("kubeshift_crypto_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  const char* names[] = {"ca.pem", "leaf.pem", "leaf.key", "ec.key", "ed.key", "rsa.key"};
+  const char* names[] = {"ca.pem", "leaf.pem", "leaf.key", "ec.key", "ed.key", "rsa.key", "dsa.key"};
   for (size_t i = 0; i < parts.size(); ++i) std::ofstream(dir / names[i]) << parts[i];
   auto run = [&](const std::string& command) {
-    const std::string line = "cd '" + dir.string() + "' && " + command + " >/dev/null 2>&1";
+    const std::string line = "cd '" + dir.string() + "' && (" + command + ") >/dev/null 2>&1";
     INFO(line);
     return std::system(line.c_str());
   };
@@ -403,6 +431,7 @@ TEST_CASE("openssl accepts the keys and certificates", "[crypto]") {
   CHECK(run("openssl rsa -in rsa.key -noout -text | grep -q 'Private-Key: (4096 bit'") == 0);
   CHECK(run("openssl ec -in ec.key -check -noout") == 0);
   CHECK(run("openssl pkey -in ed.key -noout -text | grep -q ED25519") == 0);
+  CHECK(run("openssl dsa -in dsa.key -noout -text | grep -q 'Private-Key: (2048 bit)'") == 0);
   for (const std::string type : {"ecdsa", "ed25519"}) {
     const Rendered chain = Render("{{ $ca := genCAWithKey \"ca\" 10 (genPrivateKey \"" + type +
                                   "\") }}{{ $c := genSignedCert \"svc\" nil (list \"svc.local\") 10 $ca }}{{ $ca.Cert }}|{{ $c.Cert }}");
@@ -419,7 +448,8 @@ TEST_CASE("openssl accepts the keys and certificates", "[crypto]") {
 
 TEST_CASE("crypto timings", "[.bench]") {
   for (const char* expr : {R"(genCA "x" 1)", R"(genPrivateKey "rsa")", R"(genPrivateKey "ecdsa")",
-                           R"(genPrivateKey "ed25519")", R"(derivePassword 1 "long" "p" "u" "s")", R"(bcrypt "p")"}) {
+                           R"(genPrivateKey "ed25519")", R"(derivePassword 1 "long" "p" "u" "s")", R"(bcrypt "p")",
+                           R"(genPrivateKey "dsa")"}) {
     const auto start = std::chrono::steady_clock::now();
     const int runs = 5;
     for (int i = 0; i < runs; ++i) Render(std::string("{{ ") + expr + " }}", static_cast<uint64_t>(i + 1));
