@@ -123,13 +123,21 @@ std::string GeneratePrivateKeyPem(const std::string& type, const RandomBytes& ra
 
 // A private key as Sprig's parsePrivateKeyPEM reads it.
 struct PrivateKey {
-  enum class Kind { kRsa, kEcP256, kEd25519, kDsa } kind = Kind::kDsa;
+  enum class Kind { kRsa, kEcP256, kEcOther, kEd25519, kDsa } kind = Kind::kDsa;
   RsaKey rsa;
   BigInt ec;
   std::string ed25519_seed;
+  std::string curve;  ///< the OID of an EC key's curve
 };
 
-bool ParseSec1(std::string_view data, BigInt* d) {
+constexpr std::string_view kP256 = "1.2.840.10045.3.1.7";
+
+void SetEcKind(PrivateKey* key) {
+  key->kind = key->curve.empty() || key->curve == kP256 ? PrivateKey::Kind::kEcP256 : PrivateKey::Kind::kEcOther;
+}
+
+// SEC 1 ECPrivateKey; \a curve is the named curve's OID when the key carries one.
+bool ParseSec1(std::string_view data, BigInt* d, std::string* curve) {
   der::Reader reader(data);
   der::Element seq;
   std::vector<der::Element> f;
@@ -138,8 +146,9 @@ bool ParseSec1(std::string_view data, BigInt* d) {
   for (size_t i = 2; i < f.size(); ++i) {
     der::Reader inner(f[i].value);
     der::Element oid;
-    if (f[i].tag == 0xA0 && (!inner.Expect(der::kOid, &oid) || der::OidString(oid.value) != "1.2.840.10045.3.1.7")) {
-      return false;  // only P-256
+    if (f[i].tag == 0xA0) {
+      if (!inner.Expect(der::kOid, &oid)) return false;
+      *curve = der::OidString(oid.value);
     }
   }
   *d = BigInt::FromBytes(f[1].value);
@@ -163,8 +172,11 @@ bool ParsePkcs8(std::string_view data, PrivateKey* key, std::string* error) {
     return false;
   }
   if (oid == "1.2.840.10045.2.1") {
-    key->kind = PrivateKey::Kind::kEcP256;
-    if (ParseSec1(f[2].value, &key->ec)) return true;
+    if (alg.size() > 1 && alg[1].tag == der::kOid) key->curve = der::OidString(alg[1].value);
+    if (ParseSec1(f[2].value, &key->ec, &key->curve)) {
+      SetEcKind(key);
+      return true;
+    }
     *error = "x509: failed to parse EC private key embedded in PKCS#8";
     return false;
   }
@@ -196,8 +208,11 @@ bool ParsePrivateKeyPem(const std::string& pem, PrivateKey* key, std::string* er
            Fail(error, "parsing RSA private key from PEM: x509: failed to parse private key");
   }
   if (kind == "EC") {
-    key->kind = PrivateKey::Kind::kEcP256;
-    return ParseSec1(data, &key->ec) || Fail(error, "parsing EC private key from PEM: x509: failed to parse EC private key");
+    if (!ParseSec1(data, &key->ec, &key->curve)) {
+      return Fail(error, "parsing EC private key from PEM: x509: failed to parse EC private key");
+    }
+    SetEcKind(key);
+    return true;
   }
   if (kind == "DSA") {  // Sprig's DSAKeyFormat: SEQUENCE of six INTEGERs
     der::Reader reader(data);
@@ -275,6 +290,11 @@ bool MakeCertificate(CallContext& ctx, CertificateSpec spec, const PrivateKey& k
   PublicKeyInfo info;
   std::string key_pem;
   SigningKey signer;
+  for (const PrivateKey* k : {&key, issuer ? &issuer->key : &key}) {
+    if (k->kind == PrivateKey::Kind::kEcOther) {  // Go would manage; this implementation has P-256 only
+      return Fail(error, "kubeshift: certificates with EC keys on curve " + k->curve + " are not supported (P-256 is)");
+    }
+  }
   if (!SigningKeyOf(ctx, issuer ? issuer->key : key, &signer)) {
     return Fail(error, "error creating certificate: x509: certificate private key does not implement crypto.Signer");
   }

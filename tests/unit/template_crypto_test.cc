@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "catch.h"
@@ -441,6 +442,27 @@ TEST_CASE("openssl accepts the keys and certificates", "[crypto]") {
     std::ofstream(dir / (type + "-leaf.pem")) << chain.text.substr(bar + 1);
     CHECK(run("openssl verify -no_check_time -CAfile " + type + "-ca.pem " + type + "-leaf.pem") == 0);
   }
+  // A CA made by openssl signs through buildCustomCert and genSignedCert; a P-384 one is refused.
+  REQUIRE(run("openssl req -x509 -newkey rsa:2048 -nodes -keyout ossl-ca.key -out ossl-ca.pem -subj /CN=ossl-ca -days 2") == 0);
+  REQUIRE(run("openssl ecparam -name secp384r1 -genkey -noout -out p384.key && "
+              "openssl req -x509 -new -key p384.key -out p384.pem -subj /CN=p384 -days 2") == 0);
+  auto slurp = [&](const char* name) {
+    std::ifstream in(dir / name);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  auto custom = [&](const char* cert, const char* key) {
+    return "(buildCustomCert (" + std::string("`") + slurp(cert) + "` | b64enc) (`" + slurp(key) + "` | b64enc))";
+  };
+  const Rendered signed_by_ossl = Render("{{ $ca := " + custom("ossl-ca.pem", "ossl-ca.key") +
+                                         " }}{{ (genSignedCert \"svc\" nil (list \"svc.local\") 1 $ca).Cert }}");
+  INFO(signed_by_ossl.error);
+  REQUIRE(signed_by_ossl.ok);
+  std::ofstream(dir / "by-ossl.pem") << signed_by_ossl.text;
+  CHECK(run("openssl verify -no_check_time -CAfile ossl-ca.pem by-ossl.pem") == 0);
+  const Rendered p384 = Render("{{ $ca := " + custom("p384.pem", "p384.key") + " }}{{ $ca.Cert | len }}");
+  CHECK(p384.ok);
+  CHECK(Render("{{ genSignedCert \"x\" nil nil 1 " + custom("p384.pem", "p384.key") + " }}").error.find(
+            "certificates with EC keys on curve 1.3.132.0.34 are not supported") != std::string::npos);
   // The key in the leaf's PEM is the one its certificate certifies.
   CHECK(run("test \"$(openssl x509 -in leaf.pem -noout -pubkey)\" = \"$(openssl rsa -in leaf.key -pubout 2>/dev/null)\"") == 0);
   std::filesystem::remove_all(dir);
