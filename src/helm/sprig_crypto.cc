@@ -11,10 +11,8 @@
 #include "helm/crypto_x509.h"
 #include "helm/der.h"
 #include "helm/function_util.h"
-#include "helm/go_format.h"
 #include "helm/hashes.h"
 #include "helm/scrypt.h"
-#include "helm/sprig_cast.h"
 
 namespace kubeshift::tmpl {
 namespace {
@@ -157,7 +155,7 @@ bool ParseSec1(std::string_view data, BigInt* d, std::string* curve) {
 
 bool ParsePkcs8(std::string_view data, PrivateKey* key, std::string* error) {
   der::Reader reader(data);
-  der::Element seq, octets;
+  der::Element seq;
   std::vector<der::Element> f, alg;
   if (!reader.Expect(der::kSequence, &seq) || !der::Children(seq, &f) || f.size() < 3 || f[1].tag != der::kSequence ||
       !der::Children(f[1], &alg) || alg.empty() || alg[0].tag != der::kOid || f[2].tag != der::kOctetString) {
