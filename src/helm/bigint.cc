@@ -229,6 +229,77 @@ void Montgomery::MulLimbs(const uint64_t* a, const uint64_t* b, uint64_t* out) c
   for (size_t i = 0; i < k_; ++i) out[i] = t[i];
 }
 
+void Montgomery::SqrLimbs(const uint64_t* a, uint64_t* out) const {
+  uint64_t small[2 * kMaxStackLimbs] = {};
+  std::vector<uint64_t> large;
+  uint64_t* t = small;
+  if (k_ > kMaxStackLimbs) {
+    large.assign(2 * k_, 0);
+    t = large.data();
+  }
+  for (size_t i = 0; i < k_; ++i) {  // cross products a[i]*a[j], i < j
+    u128 c = 0;
+    for (size_t j = i + 1; j < k_; ++j) {
+      c += u128{a[i]} * a[j] + t[i + j];
+      t[i + j] = static_cast<uint64_t>(c);
+      c >>= 64;
+    }
+    t[i + k_] = static_cast<uint64_t>(c);
+  }
+  uint64_t top = 0;  // double them
+  for (size_t i = 0; i < 2 * k_; ++i) {
+    const uint64_t next = t[i] >> 63;
+    t[i] = (t[i] << 1) | top;
+    top = next;
+  }
+  u128 c = 0;  // add the squares a[i]^2
+  for (size_t i = 0; i < k_; ++i) {
+    c += u128{a[i]} * a[i] + t[2 * i];
+    t[2 * i] = static_cast<uint64_t>(c);
+    c >>= 64;
+    c += t[2 * i + 1];
+    t[2 * i + 1] = static_cast<uint64_t>(c);
+    c >>= 64;
+  }
+  Reduce(t, top + static_cast<uint64_t>(c), out);
+}
+
+void Montgomery::Reduce(uint64_t* t, uint64_t top, uint64_t* out) const {
+  const uint64_t* n = n_.limbs().data();
+  uint64_t carry_top = 0;
+  for (size_t i = 0; i < k_; ++i) {
+    const uint64_t m = t[i] * n0inv_;
+    u128 c = 0;
+    for (size_t j = 0; j < k_; ++j) {
+      c += u128{m} * n[j] + t[i + j];
+      t[i + j] = static_cast<uint64_t>(c);
+      c >>= 64;
+    }
+    c += u128{t[i + k_]} + carry_top;
+    t[i + k_] = static_cast<uint64_t>(c);
+    carry_top = static_cast<uint64_t>(c >> 64);
+  }
+  carry_top += top;
+  uint64_t* r = t + k_;
+  bool ge = carry_top != 0;
+  if (!ge) {
+    ge = true;
+    for (size_t i = k_; i-- > 0;) {
+      if (r[i] != n[i]) {
+        ge = r[i] > n[i];
+        break;
+      }
+    }
+  }
+  uint64_t borrow = 0;
+  for (size_t i = 0; i < k_; ++i) {
+    const uint64_t x = r[i];
+    const uint64_t sub = ge ? n[i] : 0;
+    out[i] = x - sub - borrow;
+    borrow = (x < sub || (x == sub && borrow)) ? 1 : 0;
+  }
+}
+
 BigInt Montgomery::Mul(const BigInt& a, const BigInt& b) const {
   std::vector<uint64_t> x(k_, 0), y(k_, 0), z(k_, 0);
   std::copy(a.limbs().begin(), a.limbs().end(), x.begin());
@@ -259,7 +330,7 @@ BigInt Montgomery::Exp(const BigInt& base, const BigInt& exp) const {
   const size_t windows = (bits + 3) / 4;
   for (size_t w = windows; w-- > 0;) {
     for (int s = 0; s < 4; ++s) {
-      MulLimbs(acc.data(), acc.data(), tmp.data());
+      SqrLimbs(acc.data(), tmp.data());
       acc.swap(tmp);
     }
     unsigned digit = 0;
