@@ -45,6 +45,7 @@ void AddSprigLists(FunctionRegistry* r);
 void AddSprigDicts(FunctionRegistry* r);
 void AddSprigEncoding(FunctionRegistry* r);
 void AddSprigCrypto(FunctionRegistry* r);
+void AddSprigAes(FunctionRegistry* r);
 void AddSprigRandom(FunctionRegistry* r);
 void AddSprigSemver(FunctionRegistry* r);
 void AddSprigRegex(FunctionRegistry* r);
@@ -53,6 +54,8 @@ void AddSprigPaths(FunctionRegistry* r);
 void AddSprigDate(FunctionRegistry* r);
 void AddSprigNetwork(FunctionRegistry* r);
 void AddSprigUrl(FunctionRegistry* r);
+// Helm's toToml, mustToToml and fromToml (helm_toml.cc).
+void AddHelmToml(FunctionRegistry* r);
 
 }  // namespace kubeshift::tmpl
 

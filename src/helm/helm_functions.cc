@@ -116,6 +116,7 @@ void AddHelmFunctions(FunctionRegistry* r) {
     if (!JsonInto(a[0].AsString(), Value::Kind::kList, &out, &error)) return Value::List({Value::String(error)});
     return out;
   }));
+  AddHelmToml(r);
   r->Add(Pure("lookup", {P::kString, P::kString, P::kString, P::kString}, [](Args) { return Value::Map(); }));
 }
 

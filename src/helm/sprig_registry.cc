@@ -13,6 +13,7 @@ void AddSprigFunctions(FunctionRegistry* registry) {
   AddSprigDicts(registry);
   AddSprigEncoding(registry);
   AddSprigCrypto(registry);
+  AddSprigAes(registry);
   AddSprigRandom(registry);
   AddSprigSemver(registry);
   AddSprigRegex(registry);
