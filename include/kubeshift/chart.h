@@ -156,6 +156,7 @@ struct RenderOptions {
   ReleaseOptions release;
   Capabilities capabilities = HelmDefaultCapabilities();
   uint64_t random_seed = 1;
+  int64_t now_unix = 0;  ///< what `now` returns (Unix seconds); callers pass the clock's time
   /// Helm's --skip-schema-validation: values.schema.json files are not read at all.
   bool skip_schema_validation = false;
 };

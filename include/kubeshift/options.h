@@ -86,6 +86,8 @@ struct RenderCommandOptions {
   std::vector<std::string> show_only;          ///< -s, --show-only
   bool include_crds = false, skip_tests = false, no_hooks = false, debug = false;
   bool helm_capabilities = false;              ///< helm's offline API set and v1.20.0
+  std::optional<uint64_t> random_seed;         ///< --random-seed: reproducible random functions
+  std::optional<int64_t> now_unix;             ///< --now: what `now` returns (Unix seconds)
 };
 
 }  // namespace kubeshift

@@ -2,6 +2,7 @@
 #include "app/chart_check.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <iterator>
 #include <map>
@@ -370,6 +371,10 @@ ChartCheckOutcome CheckCharts(const std::vector<InputFile>& inputs, const RuleCo
   options.release.name = settings.release_name;
   options.release.name_space = settings.name_space;
   options.skip_schema_validation = settings.skip_schema_validation;
+  // `now` is the clock's; random functions keep the fixed seed, so that a name a chart makes
+  // with randAlphaNum is the same in every run of check.
+  options.now_unix =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   // Charts are independent: each worker renders whole charts into its own slot, and the slots
   // are joined in chart order, so the output does not depend on the number of workers.
   const std::vector<ChartInputs> charts = GroupCharts(inputs, display);

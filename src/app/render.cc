@@ -1,4 +1,7 @@
 // `kubeshift render [NAME] CHART`: a chart rendered natively, printed as `helm template` prints it.
+#include <chrono>
+#include <random>
+
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
@@ -74,6 +77,10 @@ int RunRender(const RenderCommandOptions& o, std::ostream& out, std::ostream& er
   render.release.name = name;
   render.release.name_space = o.chart.name_space;
   render.skip_schema_validation = o.chart.skip_schema_validation;
+  // As helm: the clock's time and fresh randomness, unless a test pins them.
+  render.now_unix = o.now_unix.value_or(
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+  render.random_seed = o.random_seed.value_or(std::random_device{}() * 0x100000000ULL ^ std::random_device{}());
   std::shared_ptr<chart::Chart> chart;
   chart::ChartError chart_error;
   if (!chart::LoadChart(chart_path, &chart, &chart_error)) return ChartFailure(chart_error, err);

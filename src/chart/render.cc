@@ -146,6 +146,7 @@ bool ExecuteAll(const std::vector<std::string>& keys, std::map<std::string, Rend
   tmpl::ExecOptions exec;
   exec.missing_key = tmpl::ExecOptions::MissingKey::kZero;
   exec.random_seed = options.random_seed;
+  exec.now_unix = options.now_unix;
   for (const std::string& name : keys) {
     if (BaseName(name).starts_with("_")) continue;
     Renderable& r = tpls[name];

@@ -164,6 +164,8 @@ CLI::App* AddRender(CLI::App& app, RenderFlags* flags) {
   render->add_flag("--skip-tests", o.skip_tests, "leave out test hooks");
   render->add_flag("--no-hooks", o.no_hooks, "leave out hooks");
   render->add_flag("--debug", o.debug, "print the rendered output even when it is not valid YAML");
+  render->add_option("--random-seed", o.random_seed, "seed of the random functions, for reproducible output");
+  render->add_option("--now", o.now_unix, "what `now` returns, in Unix seconds (default: the clock)");
   render->add_flag("--helm-capabilities", o.helm_capabilities,
                    "use helm's offline .Capabilities (v1.20.0 and its built-in API list) instead of the target's");
   return render;

@@ -64,7 +64,7 @@ std::vector<Case> LoadCases(const std::string& dir) {
     for (std::string cell; std::getline(row, cell, '\t');) cells.push_back(cell);
     if (cells.size() < 2) continue;
     std::vector<std::string> helm = ShellWords(cells[1]);
-    Case c{cells[0], {"render", "--helm-capabilities"}};
+    Case c{cells[0], {"render", "--helm-capabilities", "--random-seed", "1", "--now", "0"}};
     for (size_t i = 1; i < helm.size(); ++i) {
       const bool pattern = helm[i - 1] == "--show-only";
       // Paths relative to the data dir: "charts/x" (Helm's layout) or "./x".
