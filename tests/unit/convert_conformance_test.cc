@@ -14,10 +14,13 @@
 
 #include "api_defaults.h"
 #include "catch.h"
+#include "test_files.h"
 #include "cli/cli.h"
 
 namespace kubeshift {
 namespace {
+
+using testing::ReadFile;
 
 using api_defaults::Canonical;
 using api_defaults::ParseObjects;
@@ -39,13 +42,6 @@ struct Case {
   std::string output_api_version;
   std::string output_kind;
 };
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::vector<Case> LoadCases() {
   std::istringstream in(ReadFile(kDataDir + "/cases.tsv"));

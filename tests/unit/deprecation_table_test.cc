@@ -14,9 +14,12 @@
 #include <vector>
 
 #include "catch.h"
+#include "test_files.h"
 
 namespace kubeshift {
 namespace {
+
+using testing::ReadFile;
 
 constexpr Version V(int major, int minor) { return Version{major, minor}; }
 
@@ -50,13 +53,6 @@ const DeprecationTable& Builtin() {
     return loaded;
   }();
   return *table;
-}
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // ---------------------------------------------------------------------------------------------

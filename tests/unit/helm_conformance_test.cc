@@ -12,21 +12,17 @@
 #include <vector>
 
 #include "catch.h"
+#include "test_files.h"
 #include "cli/cli.h"
 #include "kubeshift/options.h"
 
 namespace kubeshift {
 namespace {
 
+using testing::ReadFile;
+
 const std::string kHelmDir = KUBESHIFT_SOURCE_DIR "/testdata/conformance/helm";
 const std::string kChartsDir = KUBESHIFT_SOURCE_DIR "/testdata/charts";
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Shell words of a cases.tsv command line: blanks split, single quotes group.
 std::vector<std::string> ShellWords(const std::string& line) {

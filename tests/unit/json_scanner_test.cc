@@ -10,11 +10,14 @@
 #include <vector>
 
 #include "catch.h"
+#include "test_files.h"
 #include "kubeshift/scan.h"
 #include "kubeshift/yaml_document.h"
 
 namespace kubeshift {
 namespace {
+
+using testing::ReadFile;
 
 namespace fs = std::filesystem;
 
@@ -86,13 +89,6 @@ std::string CompareWithFullParser(std::string_view text) {
     if (!problem.empty()) return "object " + std::to_string(i) + ": " + problem;
   }
   return {};
-}
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
 }
 
 }  // namespace
@@ -376,7 +372,7 @@ TEST_CASE("FastScanJson agrees with the full parser and RapidJSON on every JSON 
     const bool suite = path.string().find("yaml-test-suite") != std::string::npos;
     if (suite ? path.filename() != "in.json" : path.extension() != ".json") continue;
     ++files;
-    const std::string text = ReadAll(path);
+    const std::string text = ReadFile(path);
     INFO(path.lexically_relative(root).string());
     std::vector<Resource> fast;
     FastScanOutcome outcome = FastScanJson(text, Range{0, text.size()}, &fast);

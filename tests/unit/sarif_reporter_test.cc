@@ -8,12 +8,15 @@
 #include <sstream>
 
 #include "catch.h"
+#include "test_files.h"
 #include "report_fixtures.h"
 #include "kubeshift/report.h"
 #include "kubeshift/rules.h"
 
 namespace kubeshift {
 namespace {
+
+using testing::ReadFile;
 
 // Two findings in two files (one from a chart, with a source), an unreadable file (line 0)
 // and a parse error with a position.
@@ -78,13 +81,6 @@ std::string Pretty(const rapidjson::Value& value) {
   writer.SetIndent(' ', 2);
   value.Accept(writer);
   return std::string(buffer.GetString()) + "\n";
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // RapidJSON 1.1.0 copies "enum" values with the schema's allocator and never frees them, so

@@ -8,20 +8,16 @@
 #include <sstream>
 
 #include "catch.h"
+#include "test_files.h"
 #include "kubeshift/scan.h"
 #include "kubeshift/yaml_document.h"
 
 namespace kubeshift {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::ReadFile;
 
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+namespace fs = std::filesystem;
 
 std::string CompareResource(const Resource& slow, const Resource& fast);
 
@@ -89,7 +85,7 @@ TEST_CASE("fast scanner agrees with the full parser on the YAML test suite", "[s
   for (const auto& entry : fs::recursive_directory_iterator(SourceDir() / "testdata/yaml-test-suite")) {
     if (entry.path().filename() != "in.yaml") continue;
     ++cases;
-    std::string bytes = ReadAll(entry.path());
+    std::string bytes = ReadFile(entry.path());
     INFO(entry.path().string());
     const bool valid = !fs::exists(entry.path().parent_path() / "error");
     CHECK(CompareStream(bytes, valid) == "");
@@ -111,7 +107,7 @@ TEST_CASE("every YAML test suite error case is a parse error of the pipeline", "
     if (entry.path().filename() != "error") continue;
     ++cases;
     fs::path input = entry.path().parent_path() / "in.yaml";
-    SourceFile source(input.string(), ReadAll(input));
+    SourceFile source(input.string(), ReadFile(input));
     ScanResult result = ScanSource(source, InputKind::kYaml);
     if (result.errors.empty()) missed.push_back(input.parent_path().lexically_relative(SourceDir()).string());
   }
@@ -119,7 +115,7 @@ TEST_CASE("every YAML test suite error case is a parse error of the pipeline", "
   // yaml-cpp is laxer than the YAML spec in places; those cases are listed, so that any
   // change (a new leniency, or one fixed) fails here.
   std::vector<std::string> known;
-  std::istringstream list(ReadAll(SourceDir() / "testdata/yaml-test-suite/accepted-by-yaml-cpp.txt"));
+  std::istringstream list(ReadFile(SourceDir() / "testdata/yaml-test-suite/accepted-by-yaml-cpp.txt"));
   for (std::string line; std::getline(list, line);) {
     if (!line.empty() && line[0] != '#') known.push_back("testdata/yaml-test-suite/" + line);
   }
@@ -136,7 +132,7 @@ TEST_CASE("fast scanner agrees with the full parser on every testdata manifest",
     if (path.string().find("yaml-test-suite") != std::string::npos) continue;
     ++files;
     INFO(path.string());
-    CHECK(CompareStream(ReadAll(path), /*input_is_valid=*/false) == "");
+    CHECK(CompareStream(ReadFile(path), /*input_is_valid=*/false) == "");
   }
   CHECK(files > 0);
 }

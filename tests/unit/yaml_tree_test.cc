@@ -6,19 +6,15 @@
 #include <sstream>
 
 #include "catch.h"
+#include "test_files.h"
 #include "kubeshift/yaml_tree.h"
 
 namespace kubeshift {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::ReadFile;
 
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+namespace fs = std::filesystem;
 
 // A description of the first difference between \a a and \a b, or empty.
 std::string Difference(const YamlNode& a, const YamlNode& b) {
@@ -72,7 +68,7 @@ TEST_CASE("the tree from parser events equals the tree from YAML::Load", "[yaml_
     if (!entry.is_regular_file() || (extension != ".yaml" && extension != ".yml" && extension != ".json")) continue;
     ++files;
     INFO(entry.path().string());
-    CHECK(CompareStream(ReadAll(entry.path()), &documents) == "");
+    CHECK(CompareStream(ReadFile(entry.path()), &documents) == "");
   }
   CHECK(files > 1000);
   CHECK(documents > 1000);
