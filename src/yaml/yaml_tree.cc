@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cctype>
+#include <stdexcept>
 
 #include "kubeshift/yaml_tree.h"
 
@@ -11,6 +12,18 @@ namespace kubeshift {
 namespace {
 
 constexpr int kMaxDepth = 400;
+
+// yaml-cpp shares an anchored node among its aliases, but the tree below copies it at every
+// alias, so a small document of nested aliases ("billion laughs") would expand to billions of
+// nodes. A document gets a fixed allowance plus 8 nodes per byte, far above what aliases and
+// merge keys expand to in real files; go-yaml stops such documents too.
+struct NodeBudget {
+  size_t left;
+  void Take() {
+    if (left == 0) throw std::runtime_error("document contains excessive aliasing");
+    --left;
+  }
+};
 
 // Raw extent of a scalar: verified by comparing source bytes with the value (yaml-cpp has
 // no end marks). Escaped, folded or tagged scalars stay kOther: their bytes are not their value.
@@ -38,7 +51,8 @@ bool IsExplicitNull(std::string_view text, size_t at) {
   return false;
 }
 
-YamlNode Convert(std::string_view text, size_t base, const YAML::Node& in, int depth) {
+YamlNode Convert(std::string_view text, size_t base, const YAML::Node& in, int depth, NodeBudget* budget) {
+  budget->Take();
   YamlNode out;
   if (!in.Mark().is_null()) out.begin = base + static_cast<size_t>(in.Mark().pos);
   out.tag = in.Tag();
@@ -53,14 +67,14 @@ YamlNode Convert(std::string_view text, size_t base, const YAML::Node& in, int d
       out.kind = YamlNode::Kind::kMap;
       out.flow = in.Style() == YAML::EmitterStyle::Flow;
       for (const auto& pair : in) {
-        out.keys.push_back(Convert(text, base, pair.first, depth + 1));
-        out.values.push_back(Convert(text, base, pair.second, depth + 1));
+        out.keys.push_back(Convert(text, base, pair.first, depth + 1, budget));
+        out.values.push_back(Convert(text, base, pair.second, depth + 1, budget));
       }
       break;
     case YAML::NodeType::Sequence:
       out.kind = YamlNode::Kind::kSequence;
       out.flow = in.Style() == YAML::EmitterStyle::Flow;
-      for (const auto& item : in) out.values.push_back(Convert(text, base, item, depth + 1));
+      for (const auto& item : in) out.values.push_back(Convert(text, base, item, depth + 1, budget));
       break;
     default:
       out.kind = YamlNode::Kind::kNull;
@@ -145,7 +159,8 @@ bool ParseYamlTree(std::string_view text, Range chunk, YamlDocument* out, ScanEr
   const std::string copy(text.substr(chunk.begin, chunk.size()));
   try {
     YAML::Node root = YAML::Load(copy);
-    out->root = Convert(text, chunk.begin, root, 0);
+    NodeBudget budget{100000 + 8 * chunk.size()};
+    out->root = Convert(text, chunk.begin, root, 0, &budget);
     out->range = chunk;
     if (std::optional<ScanError> open_quote = FindUnterminatedQuote(text, chunk, out->root)) {
       *error = *open_quote;
