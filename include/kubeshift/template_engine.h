@@ -87,6 +87,13 @@ struct ExecOptions {
   int64_t now_unix = 0;
   /// Strip "<no value>" from tpl results, as Helm does.
   bool tpl_strips_no_value = true;
+  /// Work one Execute may do, so that no template runs for ever (Go has no such limits): each
+  /// statement, loop iteration and function call is a step...
+  uint64_t max_steps = 10'000'000;
+  /// ...and bytes it may make: what it writes, every string a function returns and the
+  /// elements of the lists they return. A function that would make more (repeat,
+  /// randAlphaNum, until…) fails before it allocates. Charts need a small fraction of both.
+  uint64_t max_bytes = uint64_t{256} << 20;
 };
 
 /// A template text: a file parsed into a set, or a string given to `tpl`.
@@ -175,6 +182,10 @@ class CallContext {
   virtual const ExecOptions& options() const = 0;
   /// The next number of the render's deterministic random stream.
   virtual uint64_t NextRandom() = 0;
+  /// Checks, before a function allocates \a bytes, that they fit in ExecOptions::max_bytes;
+  /// false with \a error naming the limit (the function then fails with it). What a function
+  /// returns is counted after the call.
+  virtual bool Reserve(uint64_t bytes, std::string* error) = 0;
   /// The template executing the call, and "FILE:LINE:COL" of the call.
   virtual std::string_view TemplateName() const = 0;
   virtual std::string CallLocation() const = 0;

@@ -140,6 +140,12 @@ class HostObject {
 /// as "[104 105]", encoded by toJson as base64, turned back into text by toString.
 Value BytesValue(std::string bytes);
 
+/// How deeply lists and maps may nest for what walks values (printing, toJson, toYaml,
+/// deepCopy, eq, merge). Templates can nest values without end, or make a map hold itself with
+/// `set` (Go's own printing then never ends), and every level costs C++ stack. Printing shows a
+/// deeper value as "..."; toJson and toYaml fail; deepCopy shares it; eq compares it by identity.
+inline constexpr int kMaxValueDepth = 1000;
+
 /// Go reflect.DeepEqual on template values.
 bool DeepEqual(const Value& a, const Value& b);
 /// A copy in which every map and list is new (Sprig's deepCopy).

@@ -44,8 +44,44 @@ bool Executor::Errorf(const std::string& message) {
   return false;
 }
 
+bool Executor::Step() {
+  if (++steps_ <= options_.max_steps) return true;
+  return Errorf("template execution exceeded the limit of " + std::to_string(options_.max_steps) +
+                " steps (statements, loop iterations and function calls)");
+}
+
+std::string Executor::BytesLimitMessage() const {
+  return "template execution exceeded the limit of " + std::to_string(options_.max_bytes) +
+         " bytes (output, strings and lists made by functions)";
+}
+
+bool Executor::Reserve(uint64_t bytes, std::string* error) {
+  if (bytes <= options_.max_bytes && bytes_ <= options_.max_bytes - bytes) return true;
+  *error = BytesLimitMessage();
+  return false;
+}
+
+bool Executor::Charge(uint64_t bytes) {
+  if (bytes <= options_.max_bytes && bytes_ <= options_.max_bytes - bytes) {
+    bytes_ += bytes;
+    return true;
+  }
+  bytes_ = options_.max_bytes;  // nothing more fits: later output fails too
+  return false;
+}
+
+// A list counts its own elements, not what they hold (that was counted when it was made).
+bool Executor::Charge(const Value& made) {
+  if (made.IsString()) return Charge(made.AsString().size());
+  if (made.IsList()) return Charge(made.AsList().size() * sizeof(Value));
+  return true;
+}
+
+bool Executor::Write(uint64_t bytes) { return Charge(bytes) || Errorf(BytesLimitMessage()); }
+
 Executor::Flow Executor::Walk(const Value& dot, const Node* node) {
   node_ = node;
+  if (!Step()) return Flow::kError;
   if (node->type != NodeType::kText && node->type != NodeType::kList) action_ = node->delim;
   switch (node->type) {
     case NodeType::kAction: {
@@ -69,6 +105,7 @@ Executor::Flow Executor::Walk(const Value& dot, const Node* node) {
     case NodeType::kRange: return WalkRange(dot, static_cast<const BranchNode*>(node));
     case NodeType::kTemplate: return WalkTemplate(dot, static_cast<const TemplateNode*>(node));
     case NodeType::kText:
+      if (!Write(static_cast<const TextNode*>(node)->text.size())) return Flow::kError;
       out_->AppendLiteral(static_cast<const TextNode*>(node)->text, OriginAt(node->pos));
       return Flow::kNormal;
     default:
@@ -205,6 +242,7 @@ bool Executor::RunNested(const Tree& tree, const Value& dot, std::shared_ptr<con
 bool Executor::PrintValue(const Node* node, const Value& value) {
   node_ = node;
   const Origin origin = OriginAt(action_);
+  if (value.IsString() && !Write(value.AsString().size())) return false;
   if (!value.IsValid()) {
     out_->AppendGenerated("<no value>", origin);
   } else if (value.kind() == Value::Kind::kFunction) {
@@ -214,7 +252,9 @@ bool Executor::PrintValue(const Node* node, const Value& value) {
   } else if (value.IsString()) {
     out_->AppendGenerated(value.AsString(), origin);
   } else {
-    out_->AppendGenerated(ToString(value), origin);
+    const std::string text = ToString(value);
+    if (!Write(text.size())) return false;
+    out_->AppendGenerated(text, origin);
   }
   return true;
 }

@@ -38,6 +38,7 @@ class Executor final : public CallContext {
   bool Tpl(std::string_view text, const Value& data, Value* out, std::string* error) override;
   const ExecOptions& options() const override { return options_; }
   uint64_t NextRandom() override;
+  bool Reserve(uint64_t bytes, std::string* error) override;
   std::string_view TemplateName() const override { return tree_ ? std::string_view(tree_->name) : ""; }
   std::string CallLocation() const override;
 
@@ -65,6 +66,13 @@ class Executor final : public CallContext {
   const Tree* Lookup(std::string_view name) const;
   Origin OriginAt(size_t offset) const { return Origin{tree_->source, offset, frame_}; }
   bool Errorf(const std::string& message);
+  // ExecOptions::max_steps and max_bytes. Step and Write set the execution error when the
+  // limit is exceeded; Charge (what a function made) leaves the message to the caller.
+  bool Step();
+  bool Charge(uint64_t bytes);
+  bool Charge(const Value& made);
+  bool Write(uint64_t bytes);
+  std::string BytesLimitMessage() const;
 
   // exec_eval.cc: expressions.
   bool EvalPipeline(const Value& dot, const PipeNode* pipe, Value* out);
@@ -94,6 +102,8 @@ class Executor final : public CallContext {
   size_t action_ = 0;                // the "{{" of the statement being run: output and calls map there
   std::vector<Var> vars_;
   int depth_ = 0;
+  uint64_t steps_ = 0;
+  uint64_t bytes_ = 0;
   Output* out_ = nullptr;
   std::shared_ptr<const CallFrame> frame_;
   std::unordered_map<std::string, int> included_;        // Helm's include recursion guard

@@ -240,6 +240,8 @@ bool Executor::EvalCall(const Value& dot, const Function& fn, bool builtin, cons
     const Param type = fn.variadic && num_in - 1 < num_fixed ? fn.params[num_in - 1] : fn.params.back();
     if (!ValidateType(*final, type, &argv[i])) return false;
   }
+  node_ = node;
+  if (!Step()) return false;
   const Node* saved_call = std::exchange(call_node_, node);
   std::string error;
   has_nested_ = false;
@@ -253,6 +255,10 @@ bool Executor::EvalCall(const Value& dot, const Function& fn, bool builtin, cons
     ok = fn.call(*this, argv, out, &error);
   }
   call_node_ = saved_call;
+  if (ok && !Charge(*out)) {
+    ok = false;
+    error = BytesLimitMessage();
+  }
   if (ok) return true;
   node_ = node;
   Errorf("error calling " + name + ": " + error);

@@ -184,7 +184,13 @@ std::string FormatRuneU(uint32_t r) {
   return out;
 }
 
-void AppendValue(const Value& v, std::string* out) {
+namespace {
+
+void AppendValueAt(const Value& v, std::string* out, int depth) {
+  if (depth >= kMaxValueDepth && (v.IsList() || v.IsMap())) {
+    *out += "...";
+    return;
+  }
   switch (v.kind()) {
     case Value::Kind::kInvalid:
     case Value::Kind::kNil: *out += "<nil>"; break;
@@ -199,7 +205,7 @@ void AppendValue(const Value& v, std::string* out) {
       for (const Value& item : v.AsList()) {
         if (!first) out->push_back(' ');
         first = false;
-        AppendValue(item, out);
+        AppendValueAt(item, out, depth + 1);
       }
       out->push_back(']');
       break;
@@ -212,7 +218,7 @@ void AppendValue(const Value& v, std::string* out) {
         first = false;
         *out += key;
         out->push_back(':');
-        AppendValue(value, out);
+        AppendValueAt(value, out, depth + 1);
       }
       out->push_back(']');
       break;
@@ -220,6 +226,15 @@ void AppendValue(const Value& v, std::string* out) {
     case Value::Kind::kObject: v.AsObject().Format(out); break;
     case Value::Kind::kFunction: *out += "0x1"; break;  // Go prints a code address
   }
+}
+
+}  // namespace
+
+void AppendValue(const Value& v, std::string* out) { AppendValueAt(v, out, 0); }
+
+std::string JsonTooDeepMessage() {
+  return "json: unsupported value: encountered a cycle or nesting deeper than " + std::to_string(kMaxValueDepth) +
+         " levels";
 }
 
 std::string ToString(const Value& v) {

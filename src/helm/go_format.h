@@ -26,6 +26,8 @@ std::string Sprint(std::span<const Value> args);
 std::string Sprintln(std::span<const Value> args);
 /// fmt.Sprintf with Go's verbs, flags, width, precision and error forms (%!d(string=x)).
 std::string Sprintf(std::string_view format, std::span<const Value> args);
+/// toJson's and toYaml's error for a value nested kMaxValueDepth levels deep (a map holding itself).
+std::string JsonTooDeepMessage();
 
 }  // namespace kubeshift::tmpl
 

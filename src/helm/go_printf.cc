@@ -72,7 +72,9 @@ void FormatInteger(const Spec& spec, int64_t i, std::string* out) {
   } while (rest != 0);
   if (spec.prec >= 0) {
     if (spec.prec == 0 && u == 0) digits.clear();
-    while (static_cast<int>(digits.size()) < spec.prec) digits.insert(digits.begin(), '0');
+    if (static_cast<int>(digits.size()) < spec.prec) {
+      digits.insert(0, static_cast<size_t>(spec.prec) - digits.size(), '0');
+    }
   }
   std::string s = neg ? "-" : spec.plus ? "+" : spec.space ? " " : "";
   s += prefix + digits;
@@ -175,10 +177,14 @@ void FormatStringArg(const Spec& spec, std::string_view s, const Value& v, std::
   }
 }
 
-void FormatArg(const Spec& spec, const Value& v, std::string* out);
+void FormatArg(const Spec& spec, const Value& v, std::string* out, int depth = 0);
 
 // %#v: Go syntax, for the kinds templates hold.
-void AppendGoSyntax(const Value& v, std::string* out) {
+void AppendGoSyntax(const Value& v, std::string* out, int depth = 0) {
+  if (depth >= kMaxValueDepth && (v.IsList() || v.IsMap())) {
+    *out += "...";
+    return;
+  }
   switch (v.kind()) {
     case Value::Kind::kInvalid:
     case Value::Kind::kNil: *out += "<nil>"; break;
@@ -187,7 +193,7 @@ void AppendGoSyntax(const Value& v, std::string* out) {
       *out += v.TypeName() + "{";
       for (size_t i = 0; i < v.AsList().size(); ++i) {
         if (i > 0) *out += ", ";
-        AppendGoSyntax(v.AsList()[i], out);
+        AppendGoSyntax(v.AsList()[i], out, depth + 1);
       }
       *out += "}";
       break;
@@ -199,7 +205,7 @@ void AppendGoSyntax(const Value& v, std::string* out) {
         if (!first) *out += ", ";
         first = false;
         *out += QuoteGo(key) + ":";
-        AppendGoSyntax(value, out);
+        AppendGoSyntax(value, out, depth + 1);
       }
       *out += "}";
       break;
@@ -208,7 +214,11 @@ void AppendGoSyntax(const Value& v, std::string* out) {
   }
 }
 
-void FormatArg(const Spec& spec, const Value& v, std::string* out) {
+void FormatArg(const Spec& spec, const Value& v, std::string* out, int depth) {
+  if (depth >= kMaxValueDepth && (v.IsList() || v.IsMap())) {
+    *out += "...";
+    return;
+  }
   if (spec.verb == 'T') {
     Pad(spec, v.IsNilish() ? "<nil>" : v.TypeName(), out);
     return;
@@ -237,7 +247,7 @@ void FormatArg(const Spec& spec, const Value& v, std::string* out) {
       out->push_back('[');
       for (size_t i = 0; i < v.AsList().size(); ++i) {
         if (i > 0) out->push_back(' ');
-        FormatArg(spec, v.AsList()[i], out);
+        FormatArg(spec, v.AsList()[i], out, depth + 1);
       }
       out->push_back(']');
       return;
@@ -250,7 +260,7 @@ void FormatArg(const Spec& spec, const Value& v, std::string* out) {
         first = false;
         FormatStringArg(spec, key, Value::String(key), out);
         out->push_back(':');
-        FormatArg(spec, value, out);
+        FormatArg(spec, value, out, depth + 1);
       }
       out->push_back(']');
       return;
@@ -272,7 +282,13 @@ void FormatArg(const Spec& spec, const Value& v, std::string* out) {
 int ReadNumber(std::string_view format, size_t* i, std::span<const Value> args, size_t* argi, bool* bad) {
   if (*i < format.size() && format[*i] == '*') {
     ++*i;
-    if (*argi < args.size() && args[*argi].IsInteger()) return static_cast<int>(args[(*argi)++].AsInt());
+    // Go's fmt: a width or precision beyond ±1e6 is bad, like a non-integer.
+    if (*argi < args.size() && args[*argi].IsInteger()) {
+      const int64_t n = args[(*argi)++].AsInt();
+      if (n >= -1000000 && n <= 1000000) return static_cast<int>(n);
+      *bad = true;
+      return -1;
+    }
     if (*argi < args.size()) ++*argi;
     *bad = true;
     return -1;

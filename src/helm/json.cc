@@ -97,7 +97,14 @@ class JsonWriter {
     out_->push_back('\n');
     out_->append(static_cast<size_t>(depth) * 2, ' ');
   }
+  // Go's encoder fails on a map that holds itself; this also stops at a depth no chart needs.
+  bool TooDeep(int depth) {
+    if (depth < kMaxValueDepth) return false;
+    error_ = JsonTooDeepMessage();
+    return true;
+  }
   bool WriteList(const ValueList& items, int depth) {
+    if (TooDeep(depth)) return false;
     out_->push_back('[');
     for (size_t i = 0; i < items.size(); ++i) {
       if (i > 0) out_->push_back(',');
@@ -109,6 +116,7 @@ class JsonWriter {
     return true;
   }
   bool WriteMap(const ValueMap& map, int depth) {
+    if (TooDeep(depth)) return false;
     out_->push_back('{');
     bool first = true;
     for (const auto& [key, value] : map) {

@@ -1,6 +1,7 @@
 // Sprig conversions and splitting: atoi, int, int64, float64, toDecimal, seq, until,
 // untilStep, split, splitn, splitList, toStrings, join, sortAlpha.
 #include <algorithm>
+#include <cstdint>
 
 #include "helm/function_util.h"
 #include "helm/go_format.h"
@@ -47,16 +48,22 @@ Value SplitMap(const std::vector<std::string>& parts) {
   return Value::Map(std::move(map));
 }
 
-std::vector<int64_t> UntilStep(int64_t start, int64_t stop, int64_t step) {
-  std::vector<int64_t> v;
-  if (stop < start) {
-    if (step >= 0) return v;
-    for (int64_t i = start; i > stop && v.size() < 10000000; i += step) v.push_back(i);
-    return v;
+// Go's int arithmetic wraps; C++'s would be undefined.
+int64_t WrapAdd(int64_t a, int64_t b) { return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b)); }
+
+// Sprig's untilStep: Go's loop with its wrapping int arithmetic, so a step that wraps round
+// gives Go's values. Where Go's loop never ends (or would take gigabytes) the byte limit
+// (ExecOptions::max_bytes) ends it, checked before each block of elements is made.
+bool UntilStep(CallContext& ctx, int64_t start, int64_t stop, int64_t step, std::vector<int64_t>* v,
+               std::string* error) {
+  constexpr size_t kBlock = 4096;
+  const bool down = stop < start;
+  if (down ? step >= 0 : step <= 0) return true;
+  for (int64_t i = start; down ? i > stop : i < stop; i = WrapAdd(i, step)) {
+    if (v->size() % kBlock == 0 && !ctx.Reserve((v->size() + kBlock) * sizeof(Value), error)) return false;
+    v->push_back(i);
   }
-  if (step <= 0) return v;
-  for (int64_t i = start; i < stop && v.size() < 10000000; i += step) v.push_back(i);
-  return v;
+  return true;
 }
 
 Value IntList(const std::vector<int64_t>& v) {
@@ -66,34 +73,37 @@ Value IntList(const std::vector<int64_t>& v) {
   return Value::List(std::move(list));
 }
 
-std::string Seq(Args a) {
+bool Seq(CallContext& ctx, Args a, Value* out, std::string* error) {
   std::vector<int64_t> v;
+  bool ok = true;
   switch (a.size()) {
     case 1: {
       const int64_t end = a[0].AsInt(), inc = end < 1 ? -1 : 1;
-      v = UntilStep(1, end + inc, inc);
+      ok = UntilStep(ctx, 1, WrapAdd(end, inc), inc, &v, error);
       break;
     }
     case 2: {
       const int64_t start = a[0].AsInt(), end = a[1].AsInt(), step = end < start ? -1 : 1;
-      v = UntilStep(start, end + step, step);
+      ok = UntilStep(ctx, start, WrapAdd(end, step), step, &v, error);
       break;
     }
     case 3: {
       const int64_t start = a[0].AsInt(), step = a[1].AsInt(), end = a[2].AsInt();
       const int64_t inc = end < start ? -1 : 1;
-      if (end < start && step > 0) return "";
-      v = UntilStep(start, end + inc, step);
+      if (end < start && step > 0) break;
+      ok = UntilStep(ctx, start, WrapAdd(end, inc), step, &v, error);
       break;
     }
-    default: return "";
+    default: break;
   }
-  std::string out;
+  if (!ok) return false;
+  std::string text;
   for (size_t i = 0; i < v.size(); ++i) {
-    if (i > 0) out.push_back(' ');
-    out += std::to_string(v[i]);
+    if (i > 0) text.push_back(' ');
+    text += std::to_string(v[i]);
   }
-  return out;
+  *out = Value::String(std::move(text));
+  return true;
 }
 
 }  // namespace
@@ -113,13 +123,19 @@ void AddSprigConversion(FunctionRegistry* r) {
     int64_t n = 0;
     return Value::Int64(ParseGoInt(ToString(a[0]), 8, &n) ? n : 0);
   }));
-  r->Add(Pure("seq", {P::kInt}, [](Args a) { return Value::String(Seq(a)); }, true));
-  r->Add(Pure("until", {P::kInt}, [](Args a) {
+  r->Add(Fn("seq", {P::kInt}, Seq, true));
+  r->Add(Fn("until", {P::kInt}, [](CallContext& ctx, Args a, Value* out, std::string* e) {
     const int64_t count = a[0].AsInt();
-    return IntList(UntilStep(0, count, count < 0 ? -1 : 1));
+    std::vector<int64_t> v;
+    if (!UntilStep(ctx, 0, count, count < 0 ? -1 : 1, &v, e)) return false;
+    *out = IntList(v);
+    return true;
   }));
-  r->Add(Pure("untilStep", {P::kInt, P::kInt, P::kInt}, [](Args a) {
-    return IntList(UntilStep(a[0].AsInt(), a[1].AsInt(), a[2].AsInt()));
+  r->Add(Fn("untilStep", {P::kInt, P::kInt, P::kInt}, [](CallContext& ctx, Args a, Value* out, std::string* e) {
+    std::vector<int64_t> v;
+    if (!UntilStep(ctx, a[0].AsInt(), a[1].AsInt(), a[2].AsInt(), &v, e)) return false;
+    *out = IntList(v);
+    return true;
   }));
   r->Add(Pure("split", {P::kString, P::kString}, [](Args a) {
     return SplitMap(SplitN(a[1].AsString(), a[0].AsString(), -1));

@@ -13,7 +13,13 @@ using P = Param;
 // mergo's deepMerge for map[string]interface{}: nested maps merge in place; otherwise the
 // source value goes in when \a overwrite, or when the destination is missing or empty.
 // A non-empty destination map or list is never replaced by a source map or list.
-void DeepMerge(ValueMap& dst, const ValueMap& src, bool overwrite) {
+// A map merged into itself is unchanged, so that case returns at once (it would otherwise
+// recurse for ever through a map that holds itself).
+bool DeepMerge(ValueMap& dst, const ValueMap& src, bool overwrite, std::string* error, int depth = 0) {
+  if (&dst == &src) return true;
+  if (depth >= kMaxValueDepth) {
+    return Fail(error, "maps nested deeper than " + std::to_string(kMaxValueDepth) + " levels");
+  }
   for (const auto& [key, src_value] : src) {
     auto it = dst.find(key);
     const bool has_dst = it != dst.end();
@@ -22,7 +28,7 @@ void DeepMerge(ValueMap& dst, const ValueMap& src, bool overwrite) {
       continue;
     }
     if (src_value.IsMap() && has_dst && it->second.IsMap()) {
-      DeepMerge(it->second.MutableMap(), src_value.AsMap(), overwrite);
+      if (!DeepMerge(it->second.MutableMap(), src_value.AsMap(), overwrite, error, depth + 1)) return false;
     }
     if (src_value.IsList() && (overwrite || !has_dst || it->second.Empty()) && !src_value.Empty()) {
       dst.insert_or_assign(key, src_value);
@@ -31,11 +37,14 @@ void DeepMerge(ValueMap& dst, const ValueMap& src, bool overwrite) {
     if (has_dst && !it->second.Empty() && (src_value.IsMap() || src_value.IsList())) continue;
     if (overwrite || !has_dst || it->second.Empty()) dst.insert_or_assign(key, src_value);
   }
+  return true;
 }
 
 NativeFunction Merge(bool overwrite) {
-  return [overwrite](CallContext&, Args a, Value* out, std::string*) {
-    for (size_t i = 1; i < a.size(); ++i) DeepMerge(a[0].MutableMap(), a[i].AsMap(), overwrite);
+  return [overwrite](CallContext&, Args a, Value* out, std::string* error) {
+    for (size_t i = 1; i < a.size(); ++i) {
+      if (!DeepMerge(a[0].MutableMap(), a[i].AsMap(), overwrite, error)) return false;
+    }
     *out = a[0];
     return true;
   };

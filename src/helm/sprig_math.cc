@@ -24,6 +24,15 @@ double Decimal(double f, int digits) {
   return out;
 }
 
+// Go's int64 arithmetic wraps around, and MinInt64 / -1 is MinInt64 (its remainder 0); in C++
+// all of these are undefined, and the division traps.
+int64_t Wrap(uint64_t u) { return static_cast<int64_t>(u); }
+int64_t Add(int64_t x, int64_t y) { return Wrap(static_cast<uint64_t>(x) + static_cast<uint64_t>(y)); }
+int64_t Sub(int64_t x, int64_t y) { return Wrap(static_cast<uint64_t>(x) - static_cast<uint64_t>(y)); }
+int64_t Mul(int64_t x, int64_t y) { return Wrap(static_cast<uint64_t>(x) * static_cast<uint64_t>(y)); }
+int64_t Div(int64_t x, int64_t y) { return y == -1 ? Sub(0, x) : x / y; }
+int64_t Mod(int64_t x, int64_t y) { return y == -1 ? 0 : x % y; }
+
 NativeFunction IntFold(int64_t (*op)(int64_t, int64_t), bool may_divide_by_zero) {
   return [op, may_divide_by_zero](CallContext&, Args a, Value* out, std::string* e) {
     int64_t acc = CastToInt64(a[0]);
@@ -46,16 +55,16 @@ Value FloatFold(Args a, double start, bool use_start, double (*op)(double, doubl
 }  // namespace
 
 void AddSprigMath(FunctionRegistry* r) {
-  r->Add(Pure("add1", {P::kAny}, [](Args a) { return Value::Int64(CastToInt64(a[0]) + 1); }));
+  r->Add(Pure("add1", {P::kAny}, [](Args a) { return Value::Int64(Add(CastToInt64(a[0]), 1)); }));
   r->Add(Pure("add", {P::kAny}, [](Args a) {
     int64_t sum = 0;
-    for (const Value& v : a) sum += CastToInt64(v);
+    for (const Value& v : a) sum = Add(sum, CastToInt64(v));
     return Value::Int64(sum);
   }, true));
-  r->Add(Fn("sub", {P::kAny, P::kAny}, IntFold([](int64_t x, int64_t y) { return x - y; }, false)));
-  r->Add(Fn("div", {P::kAny, P::kAny}, IntFold([](int64_t x, int64_t y) { return x / y; }, true)));
-  r->Add(Fn("mod", {P::kAny, P::kAny}, IntFold([](int64_t x, int64_t y) { return x % y; }, true)));
-  r->Add(Fn("mul", {P::kAny, P::kAny}, IntFold([](int64_t x, int64_t y) { return x * y; }, false), true));
+  r->Add(Fn("sub", {P::kAny, P::kAny}, IntFold(Sub, false)));
+  r->Add(Fn("div", {P::kAny, P::kAny}, IntFold(Div, true)));
+  r->Add(Fn("mod", {P::kAny, P::kAny}, IntFold(Mod, true)));
+  r->Add(Fn("mul", {P::kAny, P::kAny}, IntFold(Mul, false), true));
   for (const char* name : {"max", "biggest"}) {
     r->Add(Fn(name, {P::kAny, P::kAny}, IntFold([](int64_t x, int64_t y) { return std::max(x, y); }, false), true));
   }

@@ -13,7 +13,8 @@ constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNO
 constexpr std::string_view kDigits = "0123456789";
 
 NativeFunction RandomFrom(std::string alphabet) {
-  return [alphabet](CallContext& ctx, Args a, Value* out, std::string*) {
+  return [alphabet](CallContext& ctx, Args a, Value* out, std::string* e) {
+    if (a[0].AsInt() > 0 && !ctx.Reserve(static_cast<uint64_t>(a[0].AsInt()), e)) return false;
     std::string s;
     for (int64_t i = 0; i < a[0].AsInt(); ++i) s.push_back(alphabet[ctx.NextRandom() % alphabet.size()]);
     *out = Value::String(std::move(s));
@@ -34,16 +35,19 @@ void AddSprigRandom(FunctionRegistry* r) {
   r->Add(Fn("randAlpha", {P::kInt}, RandomFrom(std::string(kLetters))));
   r->Add(Fn("randNumeric", {P::kInt}, RandomFrom(std::string(kDigits))));
   r->Add(Fn("randAscii", {P::kInt}, RandomFrom(PrintableAscii())));
-  r->Add(Fn("randBytes", {P::kInt}, [](CallContext& ctx, Args a, Value* out, std::string*) {
+  r->Add(Fn("randBytes", {P::kInt}, [](CallContext& ctx, Args a, Value* out, std::string* e) {
+    // Base64 makes 4 bytes of 3.
+    if (a[0].AsInt() > 0 && !ctx.Reserve(static_cast<uint64_t>(a[0].AsInt()) / 3 * 4 + 4, e)) return false;
     std::string bytes;
     for (int64_t i = 0; i < a[0].AsInt(); ++i) bytes.push_back(static_cast<char>(ctx.NextRandom() & 0xFF));
     *out = Value::String(Base64Encode(bytes));
     return true;
   }));
   r->Add(Fn("randInt", {P::kInt, P::kInt}, [](CallContext& ctx, Args a, Value* out, std::string* e) {
-    const int64_t span = a[1].AsInt() - a[0].AsInt();
+    // rand.Intn(max-min)+min, with Go's wrapping subtraction.
+    const auto span = static_cast<int64_t>(static_cast<uint64_t>(a[1].AsInt()) - static_cast<uint64_t>(a[0].AsInt()));
     if (span <= 0) return Fail(e, "invalid argument to Intn");
-    *out = Value::Int(static_cast<int64_t>(ctx.NextRandom() % static_cast<uint64_t>(span)) + a[0].AsInt());
+    *out = Value::Int(static_cast<int64_t>(ctx.NextRandom() % static_cast<uint64_t>(span) + static_cast<uint64_t>(a[0].AsInt())));
     return true;
   }));
   r->Add(Fn("uuidv4", {}, [](CallContext& ctx, Args, Value* out, std::string*) {

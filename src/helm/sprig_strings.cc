@@ -1,6 +1,9 @@
 // Sprig string functions (strings.go and functions.go): trimming, quoting, indentation.
 // indent, nindent, trim, trimPrefix, trimSuffix and toString keep the provenance of their
 // input, so text an include produced still maps back to its template after `| nindent 4`.
+#include <algorithm>
+#include <cstdint>
+
 #include "helm/function_util.h"
 #include "helm/go_format.h"
 #include "helm/go_unicode.h"
@@ -155,10 +158,17 @@ void AddSprigStrings(FunctionRegistry* r) {
   r->Add(Pure("upper", {P::kString}, [](Args a) { return Value::String(ToUpper(a[0].AsString())); }));
   r->Add(Pure("lower", {P::kString}, [](Args a) { return Value::String(ToLower(a[0].AsString())); }));
   r->Add(Fn("substr", {P::kInt, P::kInt, P::kString}, Substr));
-  r->Add(Fn("repeat", {P::kInt, P::kString}, [](CallContext&, Args a, Value* out, std::string* e) {
-    if (a[0].AsInt() < 0) return Fail(e, "strings: negative Repeat count");
+  r->Add(Fn("repeat", {P::kInt, P::kString}, [](CallContext& ctx, Args a, Value* out, std::string* e) {
+    const int64_t count = a[0].AsInt();
+    const std::string& unit = a[1].AsString();
+    if (count < 0) return Fail(e, "strings: negative Repeat count");
+    if (!unit.empty() && static_cast<uint64_t>(count) > INT64_MAX / unit.size()) {  // Go's int
+      return Fail(e, "strings: Repeat output length overflow");
+    }
+    if (!ctx.Reserve(static_cast<uint64_t>(count) * unit.size(), e)) return false;
     std::string s;
-    for (int64_t i = 0; i < a[0].AsInt(); ++i) s += a[1].AsString();
+    s.reserve(static_cast<size_t>(count) * unit.size());
+    for (int64_t i = 0; i < count; ++i) s += unit;
     *out = Value::String(std::move(s));
     return true;
   }));
@@ -194,8 +204,18 @@ void AddSprigStrings(FunctionRegistry* r) {
     }
     return Value::String(std::move(out));
   }, true));
-  r->Add(Pure("indent", {P::kInt, P::kString}, [](Args a) { return Indent(a[0].AsInt(), a[1], false); }));
-  r->Add(Pure("nindent", {P::kInt, P::kString}, [](Args a) { return Indent(a[0].AsInt(), a[1], true); }));
+  for (const bool leading_newline : {false, true}) {
+    r->Add(Fn(leading_newline ? "nindent" : "indent", {P::kInt, P::kString},
+              [leading_newline](CallContext& ctx, Args a, Value* out, std::string* e) {
+      // The padding goes on every line: check its total before making it.
+      const uint64_t spaces = static_cast<uint64_t>(std::max<int64_t>(a[0].AsInt(), 0));
+      const std::string& text = a[1].AsString();
+      const uint64_t lines = 1 + static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n'));
+      if (!ctx.Reserve(spaces > UINT64_MAX / lines ? UINT64_MAX : spaces * lines, e)) return false;
+      *out = Indent(a[0].AsInt(), a[1], leading_newline);
+      return true;
+    }));
+  }
   r->Add(Pure("replace", {P::kString, P::kString, P::kString}, [](Args a) {
     return Value::String(ReplaceAll(a[2].AsString(), a[0].AsString(), a[1].AsString()));
   }));

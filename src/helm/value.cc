@@ -201,7 +201,9 @@ class BytesObject final : public HostObject {
 Value BytesValue(std::string bytes) { return Value::Object(std::make_shared<BytesObject>(std::move(bytes))); }
 const Function* HostObject::Method(std::string_view) const { return nullptr; }
 
-bool DeepEqual(const Value& a, const Value& b) {
+namespace {
+
+bool DeepEqualAt(const Value& a, const Value& b, int depth) {
   if (a.kind() != b.kind()) return false;
   switch (a.kind()) {
     case Value::Kind::kInvalid:
@@ -213,16 +215,20 @@ bool DeepEqual(const Value& a, const Value& b) {
     case Value::Kind::kString: return a.AsString() == b.AsString();
     case Value::Kind::kList: {
       if (a.IsStringList() != b.IsStringList() || a.AsList().size() != b.AsList().size()) return false;
+      if (&a.AsList() == &b.AsList()) return true;  // as Go: the same slice
+      if (depth >= kMaxValueDepth) return false;
       for (size_t i = 0; i < a.AsList().size(); ++i) {
-        if (!DeepEqual(a.AsList()[i], b.AsList()[i])) return false;
+        if (!DeepEqualAt(a.AsList()[i], b.AsList()[i], depth + 1)) return false;
       }
       return true;
     }
     case Value::Kind::kMap: {
       if (a.AsMap().size() != b.AsMap().size()) return false;
+      if (&a.AsMap() == &b.AsMap()) return true;  // as Go: the same map
+      if (depth >= kMaxValueDepth) return false;
       auto j = b.AsMap().begin();
       for (auto i = a.AsMap().begin(); i != a.AsMap().end(); ++i, ++j) {
-        if (i->first != j->first || !DeepEqual(i->second, j->second)) return false;
+        if (i->first != j->first || !DeepEqualAt(i->second, j->second, depth + 1)) return false;
       }
       return true;
     }
@@ -232,20 +238,26 @@ bool DeepEqual(const Value& a, const Value& b) {
   return false;
 }
 
-Value DeepCopy(const Value& v) {
+Value DeepCopyAt(const Value& v, int depth) {
+  if (depth >= kMaxValueDepth) return v;
   if (v.IsList()) {
     ValueList items;
     items.reserve(v.AsList().size());
-    for (const Value& item : v.AsList()) items.push_back(DeepCopy(item));
+    for (const Value& item : v.AsList()) items.push_back(DeepCopyAt(item, depth + 1));
     return Value::List(std::move(items), v.IsStringList());
   }
   if (v.IsMap()) {
     ValueMap entries;
-    for (const auto& [key, value] : v.AsMap()) entries.emplace(key, DeepCopy(value));
+    for (const auto& [key, value] : v.AsMap()) entries.emplace(key, DeepCopyAt(value, depth + 1));
     return Value::Map(std::move(entries));
   }
   if (v.IsString() && v.tracked()) return Value::String(v.AsString());
   return v;
 }
+
+}  // namespace
+
+bool DeepEqual(const Value& a, const Value& b) { return DeepEqualAt(a, b, 0); }
+Value DeepCopy(const Value& v) { return DeepCopyAt(v, 0); }
 
 }  // namespace kubeshift::tmpl

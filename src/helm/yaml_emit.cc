@@ -76,7 +76,11 @@ std::string FloatText(double f) {
   return FormatFloat(f, 'g', -1);
 }
 
-bool Build(const Value& v, YamlOut* node, std::string* error) {
+bool Build(const Value& v, YamlOut* node, std::string* error, int depth = 0) {
+  if (depth >= kMaxValueDepth && (v.IsList() || v.IsMap())) {
+    *error = JsonTooDeepMessage();  // Helm's toYaml encodes JSON first
+    return false;
+  }
   switch (v.kind()) {
     case Value::Kind::kInvalid:
     case Value::Kind::kNil: node->text = "null"; return true;
@@ -98,7 +102,7 @@ bool Build(const Value& v, YamlOut* node, std::string* error) {
       node->kind = YamlOut::Kind::kSequence;
       node->items.resize(v.AsList().size());
       for (size_t i = 0; i < v.AsList().size(); ++i) {
-        if (!Build(v.AsList()[i], &node->items[i], error)) return false;
+        if (!Build(v.AsList()[i], &node->items[i], error, depth + 1)) return false;
       }
       return true;
     case Value::Kind::kMap: {
@@ -106,7 +110,7 @@ bool Build(const Value& v, YamlOut* node, std::string* error) {
       for (const auto& [key, value] : v.AsMap()) {
         node->keys.push_back(ValidUtf8(key));
         node->items.emplace_back();
-        if (!Build(value, &node->items.back(), error)) return false;
+        if (!Build(value, &node->items.back(), error, depth + 1)) return false;
       }
       // Reorder keys naturally, keeping each value with its key.
       std::vector<size_t> order(node->keys.size());
@@ -125,7 +129,7 @@ bool Build(const Value& v, YamlOut* node, std::string* error) {
     }
     case Value::Kind::kObject: {
       const Value data = v.AsObject().ToData();
-      if (data.IsValid()) return Build(data, node, error);
+      if (data.IsValid()) return Build(data, node, error, depth + 1);
       node->kind = YamlOut::Kind::kMapping;
       return true;
     }

@@ -156,6 +156,36 @@ std::string Regex(const std::string& s) {
 // v6 compiles patterns with Go's regexp (RE2 syntax); std::regex's ECMAScript grammar agrees on
 // what charts write once the RE2-only spellings are rewritten: leading (?i)/(?m)/(?s) flags,
 // (?P<name>...) groups, \A and \z. Unicode classes (\p{L}) are not supported.
+namespace {
+
+// A compile error with Go's message (std::regex_error's own texts are generic).
+class Re2Error : public std::regex_error {
+ public:
+  explicit Re2Error(std::string message) : std::regex_error(std::regex_constants::error_badrepeat), message_(std::move(message)) {}
+  const char* what() const noexcept override { return message_.c_str(); }
+
+ private:
+  std::string message_;
+};
+
+// The length of the repetition operator at expr[i] (*, +, ?, {n}, {n,}, {n,m}), or 0.
+size_t RepeatLength(std::string_view expr, size_t i) {
+  const char c = expr[i];
+  if (c == '*' || c == '+' || c == '?') return 1;
+  if (c != '{') return 0;
+  size_t j = i + 1;
+  const size_t digits = j;
+  while (j < expr.size() && std::isdigit(static_cast<unsigned char>(expr[j]))) ++j;
+  if (j == digits) return 0;
+  if (j < expr.size() && expr[j] == ',') {
+    ++j;
+    while (j < expr.size() && std::isdigit(static_cast<unsigned char>(expr[j]))) ++j;
+  }
+  return j < expr.size() && expr[j] == '}' ? j + 1 - i : 0;
+}
+
+}  // namespace
+
 std::regex CompileRe2(const std::string& pattern) {
   std::string_view expr = pattern;
   auto flags = std::regex::ECMAScript;
@@ -172,8 +202,29 @@ std::regex CompileRe2(const std::string& pattern) {
   }
   std::string out;
   bool in_class = false;
+  // RE2 rejects a repetition of a repetition (a**, a+*, a{2}+; a*? is non-greedy): std::regex
+  // takes them, and backtracks exponentially on them, so that a schema could hang validation.
+  std::string_view last_repeat;
+  bool lazy = false;
   for (size_t i = 0; i < expr.size(); ++i) {
     const char c = expr[i];
+    const size_t repeat = in_class ? 0 : RepeatLength(expr, i);
+    if (repeat > 0) {
+      if (c == '?' && !last_repeat.empty() && !lazy) {
+        lazy = true;
+        last_repeat = std::string_view(last_repeat.data(), last_repeat.size() + 1);
+      } else if (!last_repeat.empty()) {
+        throw Re2Error("invalid nested repetition operator: `" + std::string(last_repeat) +
+                       std::string(expr.substr(i, repeat)) + "`");
+      } else {
+        last_repeat = expr.substr(i, repeat);
+        lazy = false;
+      }
+      out += expr.substr(i, repeat);
+      i += repeat - 1;
+      continue;
+    }
+    last_repeat = {};
     if (c == '\\' && i + 1 < expr.size()) {
       const char next = expr[++i];
       if (!in_class && next == 'A') out += '^';

@@ -7,12 +7,25 @@
 #include <cctype>
 #include <cstring>
 #include <sstream>
+#include <stdexcept>
 
 #include "kubeshift/yaml_tree.h"
 #include "yaml/tree_nodes.h"
 
 namespace kubeshift {
 namespace tree {
+
+// yaml-cpp shares an anchored node among its aliases, but the tree below copies it at every
+// alias, so a small document of nested aliases ("billion laughs") would expand to billions of
+// nodes. A document gets a fixed allowance plus 8 nodes per byte, far above what aliases and
+// merge keys expand to in real files; go-yaml stops such documents too.
+struct NodeBudget {
+  size_t left;
+  void Take() {
+    if (left == 0) throw std::runtime_error("document contains excessive aliasing");
+    --left;
+  }
+};
 
 // Raw extent of a scalar: verified by comparing source bytes with the value (yaml-cpp has
 // no end marks). Escaped, folded or tagged scalars stay kOther: their bytes are not their value.
@@ -91,9 +104,11 @@ namespace {
 using tree::IsExplicitNull;
 using tree::kMaxDepth;
 using tree::SetFlowNullExtent;
+using tree::NodeBudget;
 using tree::SetScalarExtent;
 
-YamlNode Convert(std::string_view text, size_t base, const YAML::Node& in, int depth) {
+YamlNode Convert(std::string_view text, size_t base, const YAML::Node& in, int depth, NodeBudget* budget) {
+  budget->Take();
   YamlNode out;
   if (!in.Mark().is_null()) out.begin = base + static_cast<size_t>(in.Mark().pos);
   out.tag = in.Tag();
@@ -108,8 +123,8 @@ YamlNode Convert(std::string_view text, size_t base, const YAML::Node& in, int d
       out.kind = YamlNode::Kind::kMap;
       out.flow = in.Style() == YAML::EmitterStyle::Flow;
       for (const auto& pair : in) {
-        out.keys.push_back(Convert(text, base, pair.first, depth + 1));
-        out.values.push_back(Convert(text, base, pair.second, depth + 1));
+        out.keys.push_back(Convert(text, base, pair.first, depth + 1, budget));
+        out.values.push_back(Convert(text, base, pair.second, depth + 1, budget));
         if (out.flow && out.values.back().IsNull()) SetFlowNullExtent(text, &out.keys.back(), &out.values.back());
       }
       break;
@@ -117,7 +132,7 @@ YamlNode Convert(std::string_view text, size_t base, const YAML::Node& in, int d
       out.kind = YamlNode::Kind::kSequence;
       out.flow = in.Style() == YAML::EmitterStyle::Flow;
       for (const auto& item : in) {
-        out.values.push_back(Convert(text, base, item, depth + 1));
+        out.values.push_back(Convert(text, base, item, depth + 1, budget));
         if (out.flow && out.values.back().IsNull()) SetFlowNullExtent(text, nullptr, &out.values.back());
       }
       break;
@@ -304,7 +319,8 @@ bool ParseYamlTree(std::string_view text, Range chunk, YamlDocument* out, ScanEr
     TreeBuilder builder(text, chunk.begin);
     parser.HandleNextDocument(builder);
     if (builder.fallback() || through_nodes) {
-      out->root = Convert(text, chunk.begin, YAML::Load(copy), 0);
+      NodeBudget budget{100000 + 8 * chunk.size()};
+      out->root = Convert(text, chunk.begin, YAML::Load(copy), 0, &budget);
     } else {
       out->root = builder.TakeRoot();
     }

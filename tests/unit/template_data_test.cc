@@ -61,6 +61,37 @@ TEST_CASE("ValueFromYaml reports syntax errors", "[template_data]") {
   CHECK(error.starts_with("yaml: line "));
 }
 
+TEST_CASE("ValueFromYaml stops a document of nested aliases (billion laughs)", "[template_data]") {
+  // Nine levels of ten aliases: 10^9 nodes once every alias is copied.
+  std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i <= 9; ++i) {
+    const std::string prev = "*a" + std::to_string(i - 1);
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int j = 0; j < 10; ++j) text += (j ? ", " : "") + prev;
+    text += "]\n";
+  }
+  Value v;
+  std::string error;
+  CHECK_FALSE(ValueFromYaml(text, NumberMode::kJson, &v, &error));
+  CHECK(error.find("document contains excessive aliasing") != std::string::npos);
+  // A few levels are fine.
+  CHECK(ValueFromYaml("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", NumberMode::kJson, &v, &error));
+}
+
+TEST_CASE("toJson and toYaml refuse values nested past kMaxValueDepth", "[template_data]") {
+  Value deep = Value::Int(1);
+  for (int i = 0; i < kMaxValueDepth + 1; ++i) deep = Value::List({deep});
+  std::string out, error;
+  CHECK_FALSE(ToJson(deep, JsonStyle::kCompact, &out, &error));
+  CHECK(error.find("nesting deeper than 1000 levels") != std::string::npos);
+  error.clear();
+  CHECK_FALSE(ToYaml(deep, &out, &error));
+  CHECK(error.find("nesting deeper than 1000 levels") != std::string::npos);
+  CHECK(DeepEqual(deep, deep));
+  CHECK(DeepCopy(deep).IsList());
+  CHECK(ToString(deep).find("...") != std::string::npos);
+}
+
 TEST_CASE("ToYaml formats as sigs.k8s.io/yaml", "[template_data]") {
   // Natural order: digit runs compare as numbers, non-letters sort before letters.
   const Value v = Yaml("z: 1\nA: x\nb10: 1\nb9: 2\n_k: 3\nlist: [1, {a: 2, b: [3]}]\nempty: {}\nnul: null\n");

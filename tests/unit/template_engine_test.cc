@@ -9,6 +9,7 @@
 //   --- output-quoted     the expected output as one Go-quoted string (for trailing newlines)
 //   --- error             a substring of the expected error message
 //   --- options           space-separated: missingkey=zero|default|error seed=N now=UNIX
+//                         max-steps=N max-bytes=N
 //   --- differs           why our result differs from Go/Sprig/Helm; the case then asserts
 //                         our behaviour (kept to what the value model cannot match)
 // A section's text is its lines joined by "\n", trailing blank lines dropped. Lines starting
@@ -117,6 +118,8 @@ ExecOptions OptionsOf(const Case& c) {
     else if (word == "missingkey=error") options.missing_key = ExecOptions::MissingKey::kError;
     else if (word.starts_with("seed=")) options.random_seed = std::stoull(word.substr(5));
     else if (word.starts_with("now=")) options.now_unix = std::stoll(word.substr(4));
+    else if (word.starts_with("max-steps=")) options.max_steps = std::stoull(word.substr(10));
+    else if (word.starts_with("max-bytes=")) options.max_bytes = std::stoull(word.substr(10));
   }
   return options;
 }
@@ -159,6 +162,34 @@ TEST_CASE("template engine data-driven cases", "[template_engine]") {
   const size_t total = testing::RunDataCases("template-engine", LoadCases, Run);
   INFO(total << " cases");
   CHECK(total >= 600);  // the case files are all there
+}
+
+// A template can make a map hold itself (`set`, as in Go); what walks values must stop. The
+// map is in the data, so that the test can break the cycle afterwards (else it leaks).
+TEST_CASE("a map that holds itself", "[template_engine]") {
+  const auto run = [](const std::string& text, std::string* output, std::string* message) {
+    TemplateSet set;
+    TemplateError error;
+    REQUIRE(set.Parse("main", text, &error));
+    const Value m = Value::Map(), a = Value::Map(), b = Value::Map();
+    const Value data = Value::Map({{"m", m}, {"a", a}, {"b", b}});
+    RenderResult result;
+    const bool ok = set.Execute("main", data, ExecOptions{}, &result, &error);
+    for (const Value& map : {m, a, b}) map.MutableMap().clear();
+    *output = result.text;
+    *message = error.message;
+    return ok;
+  };
+  std::string output, message;
+  CHECK(run("{{ $_ := set .m \"self\" .m }}{{ contains \"self:...]\" (print .m) }} "
+            "{{ contains \"self:...]\" (printf \"%v %#v\" .m .m) }} {{ has .m (list .m) }} "
+            "{{ len (deepCopy .m) }} {{ len (merge .m .m) }} [{{ toJson .m }}] [{{ toYaml .m }}]",
+            &output, &message));
+  CHECK(output == "true true true 1 1 [] []");
+  CHECK_FALSE(run("{{ $_ := set .m \"self\" .m }}{{ mustToJson .m }}", &output, &message));
+  CHECK(message.find("encountered a cycle or nesting deeper than 1000 levels") != std::string::npos);
+  CHECK_FALSE(run("{{ $_ := set .a \"x\" .a }}{{ $_ := set .b \"x\" .b }}{{ merge .a .b }}", &output, &message));
+  CHECK(message.find("maps nested deeper than 1000 levels") != std::string::npos);
 }
 
 }  // namespace
