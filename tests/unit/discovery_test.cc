@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "catch.h"
+#include "discovery_fixtures.h"
 #include "kubeshift/discovery.h"
 
 namespace kubeshift {
@@ -17,57 +18,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A unique temporary directory, removed with everything in it at the end of the test.
-class TempTree {
+// A temporary tree to walk; files are small Lists unless a test says otherwise.
+class TempTree : public testing::TempTree {
  public:
-  TempTree() {
-    std::string pattern = (fs::temp_directory_path() / "kubeshift-discovery-XXXXXX").string();
-    char* made = mkdtemp(pattern.data());
-    REQUIRE(made != nullptr);
-    root_ = fs::canonical(made).string();
+  TempTree() : testing::TempTree("kubeshift-discovery") {}
+  void Write(const std::string& rel, const std::string& text = "apiVersion: v1\nkind: List\n") const {
+    WriteFile(rel, text);
   }
-  ~TempTree() {
-    std::error_code ec;
-    fs::permissions(root_, fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(root_, ec);
-  }
-  TempTree(const TempTree&) = delete;
-  TempTree& operator=(const TempTree&) = delete;
-
-  const std::string& root() const { return root_; }
-  std::string Path(const std::string& rel) const { return root_ + "/" + rel; }
-
-  /// Writes \a rel (creating its parents) with \a text.
-  void Write(const std::string& rel, const std::string& text = "apiVersion: v1\nkind: List\n") {
-    fs::path p = Path(rel);
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << text;
-  }
-  void Mkdir(const std::string& rel) { fs::create_directories(Path(rel)); }
+  void Mkdir(const std::string& rel) const { fs::create_directories(Path(rel)); }
   /// Creates symlink \a rel pointing at \a target (as written, relative to the link).
-  void Symlink(const std::string& target, const std::string& rel) {
+  void Symlink(const std::string& target, const std::string& rel) const {
     fs::create_directories(fs::path(Path(rel)).parent_path());
     fs::create_symlink(target, Path(rel));
   }
-
- private:
-  std::string root_;
 };
 
-// Changes the working directory for the scope of a test.
-class ScopedCwd {
- public:
-  explicit ScopedCwd(const std::string& dir) : saved_(fs::current_path()) {
-    fs::current_path(dir);
-  }
-  ~ScopedCwd() {
-    std::error_code ec;
-    fs::current_path(saved_, ec);
-  }
-
- private:
-  fs::path saved_;
-};
+using testing::ScopedCwd;
 
 // Creates a git repository (work tree \a dir) with libgit2.
 void GitInit(const std::string& dir) {
@@ -90,20 +56,8 @@ std::vector<std::string> Inputs(const DiscoveryResult& r, const std::string& roo
   return out;
 }
 
-const InputFile* FindInput(const DiscoveryResult& r, const std::string& display) {
-  for (const InputFile& f : r.inputs) {
-    if (f.display_path == display) return &f;
-  }
-  return nullptr;
-}
-
-// The reason \a display was skipped, or "" when it was not.
-std::string SkipReason(const DiscoveryResult& r, const std::string& display) {
-  for (const SkippedPath& s : r.skipped) {
-    if (s.display_path == display) return s.reason;
-  }
-  return "";
-}
+using testing::FindInput;
+using testing::SkipReason;
 
 DiscoveryOptions NoGit() {
   DiscoveryOptions options;

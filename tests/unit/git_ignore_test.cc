@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "catch.h"
+#include "discovery_fixtures.h"
 #include "discovery/git_dir.h"
 #include "discovery/git_ignore.h"
 #include "discovery/ignore_rules.h"
@@ -28,30 +29,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
+class TempDir : public kubeshift::testing::TempTree {
  public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "kubeshift-gitignore-XXXXXX").string();
-    char* made = mkdtemp(pattern.data());
-    REQUIRE(made != nullptr);
-    root_ = fs::canonical(made).string();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& root() const { return root_; }
-  std::string Path(const std::string& rel) const { return root_ + "/" + rel; }
-  void Write(const std::string& rel, const std::string& text) const {
-    fs::path p = Path(rel);
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-  }
-
- private:
-  std::string root_;
+  TempDir() : TempTree("kubeshift-gitignore") {}
+  void Write(const std::string& rel, const std::string& text) const { WriteFile(rel, text); }
 };
 
 // libgit2, initialised for the test's duration, reading no configuration of the machine:

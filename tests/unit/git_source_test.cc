@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "catch.h"
+#include "discovery_fixtures.h"
 #include "discovery/git_source.h"
 #include "kubeshift/git_inputs.h"
 
@@ -22,35 +23,21 @@ using Paths = std::vector<std::string>;
 // A temporary directory holding repositories, removed at the end of the test. git runs with
 // no user or system configuration, and libgit2 finds repositories from the working directory
 // only (no GIT_DIR from a surrounding hook).
-class GitSandbox {
+class GitSandbox : public testing::TempTree {
  public:
-  GitSandbox() {
-    std::string pattern = (fs::temp_directory_path() / "kubeshift-git-XXXXXX").string();
-    char* made = mkdtemp(pattern.data());
-    REQUIRE(made != nullptr);
-    root_ = fs::canonical(made).string();
+  GitSandbox() : testing::TempTree("kubeshift-git") {
     for (const char* name : {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY"}) unsetenv(name);
     setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
     setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);
     // Repository discovery never climbs out of the sandbox.
-    setenv("GIT_CEILING_DIRECTORIES", root_.c_str(), 1);
+    setenv("GIT_CEILING_DIRECTORIES", root().c_str(), 1);
   }
-  ~GitSandbox() {
-    unsetenv("GIT_CEILING_DIRECTORIES");
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-  GitSandbox(const GitSandbox&) = delete;
-  GitSandbox& operator=(const GitSandbox&) = delete;
-
-  std::string Path(const std::string& rel) const { return root_ + "/" + rel; }
+  ~GitSandbox() { unsetenv("GIT_CEILING_DIRECTORIES"); }
 
   /// Writes \a rel (creating its parents); every file gets distinct text, so that git's
   /// rename detection pairs only the files a test renames.
-  void Write(const std::string& rel, const std::string& text = "") {
-    fs::path p = Path(rel);
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << (text.empty() ? "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + rel + "\n" : text);
+  void Write(const std::string& rel, const std::string& text = "") const {
+    WriteFile(rel, text.empty() ? "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + rel + "\n" : text);
   }
   void Remove(const std::string& rel) { fs::remove(Path(rel)); }
 
@@ -62,23 +49,9 @@ class GitSandbox {
     INFO(command);
     REQUIRE(std::system(command.c_str()) == 0);
   }
-
- private:
-  std::string root_;
 };
 
-// Changes the working directory for the scope of a test.
-class ScopedCwd {
- public:
-  explicit ScopedCwd(const std::string& dir) : saved_(fs::current_path()) { fs::current_path(dir); }
-  ~ScopedCwd() {
-    std::error_code ec;
-    fs::current_path(saved_, ec);
-  }
-
- private:
-  fs::path saved_;
-};
+using testing::ScopedCwd;
 
 std::vector<std::string> Inputs(const DiscoveryResult& r) {
   std::vector<std::string> out;
@@ -86,19 +59,8 @@ std::vector<std::string> Inputs(const DiscoveryResult& r) {
   return out;
 }
 
-const InputFile* FindInput(const DiscoveryResult& r, const std::string& display) {
-  for (const InputFile& f : r.inputs) {
-    if (f.display_path == display) return &f;
-  }
-  return nullptr;
-}
-
-std::string SkipReason(const DiscoveryResult& r, const std::string& display) {
-  for (const SkippedPath& s : r.skipped) {
-    if (s.display_path == display) return s.reason;
-  }
-  return "";
-}
+using testing::FindInput;
+using testing::SkipReason;
 
 std::string Load(const InputFile& f) {
   REQUIRE(f.load);
